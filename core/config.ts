@@ -1,0 +1,113 @@
+// Server configuration: defaults, overridden by an optional JSON file
+// (HQDB_CONFIG=path) and then by environment variables named
+// HQDB__SECTION__KEY (for example HQDB__SERVICE__HTTP_PORT=7000).
+
+import { readFileSync } from 'node:fs';
+import { HqdbError } from './errors.js';
+
+export interface Config {
+  service: {
+    host: string;
+    http_port: number;
+    grpc_port: number;
+    /** Largest accepted request body, in megabytes. */
+    max_request_size_mb: number;
+    /** Largest number of points a single request may carry. */
+    max_batch_points: number;
+    /** Largest `limit` (plus offset) a query may ask for. */
+    max_query_limit: number;
+  };
+  storage: {
+    path: string;
+    /** SQLite `synchronous` in WAL mode: FULL survives power loss, NORMAL survives process crashes. */
+    sync: 'full' | 'normal';
+    /** Seconds between background index snapshots while the index changes. */
+    snapshot_interval_s: number;
+  };
+  index: {
+    /** Milliseconds of HNSW insertion per event-loop turn before yielding to requests. */
+    indexing_slice_ms: number;
+    /** Minimum candidates fetched from the graph when Manhattan distance re-ranks them. */
+    manhattan_rerank_min: number;
+  };
+  log: {
+    level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  };
+}
+
+export const DEFAULT_CONFIG: Config = {
+  service: {
+    host: '0.0.0.0',
+    http_port: 6333,
+    grpc_port: 6334,
+    max_request_size_mb: 32,
+    max_batch_points: 100_000,
+    max_query_limit: 10_000,
+  },
+  storage: { path: './data', sync: 'full', snapshot_interval_s: 30 },
+  index: { indexing_slice_ms: 8, manhattan_rerank_min: 200 },
+  log: { level: 'info' },
+};
+
+type Section = keyof Config;
+
+/** Merges overrides (file, env, explicit) into the defaults, checking every key and type. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: DeepPartial<Config> = {},
+): Config {
+  const config = structuredClone(DEFAULT_CONFIG);
+  const file = env.HQDB_CONFIG;
+  if (file) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new HqdbError('INVALID_CONFIG', `cannot read config file ${file}: ${(err as Error).message}`);
+    }
+    mergeInto(config, parsed as DeepPartial<Config>, `file ${file}`);
+  }
+  for (const [name, raw] of Object.entries(env)) {
+    if (!name.startsWith('HQDB__') || raw === undefined) continue;
+    const [section, key] = name.slice('HQDB__'.length).toLowerCase().split('__');
+    if (!section || !key) throw new HqdbError('INVALID_CONFIG', `${name}: expected HQDB__SECTION__KEY`);
+    setValue(config, section, key, raw, name);
+  }
+  mergeInto(config, overrides, 'overrides');
+  return config;
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+function mergeInto(config: Config, partial: DeepPartial<Config>, origin: string): void {
+  for (const [section, values] of Object.entries(partial ?? {})) {
+    if (values === undefined) continue;
+    if (typeof values !== 'object' || values === null) {
+      throw new HqdbError('INVALID_CONFIG', `${origin}: section ${section} must be an object`);
+    }
+    for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+      if (value !== undefined) setValue(config, section, key, value, `${origin}: ${section}.${key}`);
+    }
+  }
+}
+
+function setValue(config: Config, section: string, key: string, value: unknown, origin: string): void {
+  if (!(section in config)) throw new HqdbError('INVALID_CONFIG', `${origin}: unknown section "${section}"`);
+  const target = config[section as Section] as Record<string, unknown>;
+  if (!(key in target)) throw new HqdbError('INVALID_CONFIG', `${origin}: unknown key "${section}.${key}"`);
+  const current = target[key];
+  if (typeof current === 'number') {
+    const n = typeof value === 'number' ? value : Number(value);
+    if (!Number.isFinite(n) || n < 0) throw new HqdbError('INVALID_CONFIG', `${origin}: expected a non-negative number, got "${String(value)}"`);
+    target[key] = n;
+  } else {
+    const s = String(value);
+    if (section === 'storage' && key === 'sync' && s !== 'full' && s !== 'normal') {
+      throw new HqdbError('INVALID_CONFIG', `${origin}: expected "full" or "normal"`);
+    }
+    if (section === 'log' && key === 'level' && !['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(s)) {
+      throw new HqdbError('INVALID_CONFIG', `${origin}: unknown log level "${s}"`);
+    }
+    target[key] = s;
+  }
+}
