@@ -1,0 +1,64 @@
+// JSON at the HTTP edge. Point ids are unsigned 64-bit integers, which
+// JSON.parse would round beyond 2^53: bodies that contain such integer
+// literals are parsed losslessly (big integers become bigint), everything
+// else takes the fast native path. Responses print bigint ids as exact
+// integer literals. Nesting depth is bounded so no stored payload can later
+// overflow the stack when it is read back.
+
+import { parse as losslessParse } from 'lossless-json';
+import { HqdbError } from '../core/errors.js';
+
+export const MAX_JSON_DEPTH = 64;
+
+// An integer literal of 16+ digits that is not part of a fraction or exponent.
+const BIG_INT_LITERAL = /(?<![\d.eE+-])\d{16,}(?![\d.eE])/;
+
+function parseNumber(text: string): number | bigint {
+  if (/^\d{16,}$/.test(text)) {
+    const n = Number(text);
+    if (!Number.isSafeInteger(n)) return BigInt(text);
+  }
+  return Number(text);
+}
+
+export function parseJsonBody(text: string): unknown {
+  if (text.trim().length === 0) return undefined;
+  checkDepth(text);
+  try {
+    if (BIG_INT_LITERAL.test(text)) return losslessParse(text, null, parseNumber);
+    return JSON.parse(text);
+  } catch (err) {
+    throw new HqdbError('MALFORMED_JSON', `request body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function checkDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_JSON_DEPTH) throw new HqdbError('MALFORMED_JSON', `request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    } else if (c === 125 || c === 93) {
+      depth--;
+    }
+  }
+}
+
+const BIGINT_MARK = `__hqdb_bigint_${process.pid}_${Date.now()}:`;
+const BIGINT_MARK_RE = new RegExp(`"${BIGINT_MARK}(\\d+)"`, 'g');
+
+export function stringifyJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (err) {
+    if (!(err instanceof TypeError) || !/BigInt/i.test(err.message)) throw err;
+  }
+  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${BIGINT_MARK}${v.toString()}` : v));
+  return text.replace(BIGINT_MARK_RE, '$1');
+}

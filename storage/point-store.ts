@@ -1,0 +1,89 @@
+// Rows of the points table: external id key, dense label, float32 vector blob,
+// payload JSON and the sequence numbers of the last write and last vector write.
+// Every method is one statement; transactions are composed by the caller.
+
+import type { Db } from './database.js';
+
+export interface PointRow {
+  pid: string;
+  label: number;
+  vector: Buffer;
+  payload: string | null;
+  seq: number;
+  vseq: number;
+}
+
+export type PointMeta = Pick<PointRow, 'pid' | 'label' | 'payload'> & { vector?: Buffer };
+
+export class PointStore {
+  private readonly stmts;
+
+  constructor(db: Db) {
+    this.stmts = {
+      upsert: db.prepare(`INSERT INTO points (collection_id, pid, label, vector, payload, seq, vseq)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (collection_id, pid) DO UPDATE SET
+          vector = excluded.vector, payload = excluded.payload, seq = excluded.seq, vseq = excluded.vseq
+        RETURNING label`),
+      setPayload: db.prepare('UPDATE points SET payload = ?, seq = ? WHERE collection_id = ? AND pid = ?'),
+      remove: db.prepare('DELETE FROM points WHERE collection_id = ? AND pid = ? RETURNING label'),
+      byPid: db.prepare('SELECT pid, label, payload, vector FROM points WHERE collection_id = ? AND pid = ?'),
+      byPids: db.prepare(`SELECT pid, label, payload, vector FROM points
+        WHERE collection_id = ? AND pid IN (SELECT value FROM json_each(?))`),
+      byLabels: db.prepare(`SELECT pid, label, payload, vector FROM points
+        WHERE collection_id = ? AND label IN (SELECT value FROM json_each(?))`),
+      byLabelsNoVector: db.prepare(`SELECT pid, label, payload FROM points
+        WHERE collection_id = ? AND label IN (SELECT value FROM json_each(?))`),
+      scroll: db.prepare(`SELECT pid, label, payload, vector FROM points
+        WHERE collection_id = ? AND pid >= ? ORDER BY pid LIMIT ?`),
+      scrollNoVector: db.prepare(`SELECT pid, label, payload FROM points
+        WHERE collection_id = ? AND pid >= ? ORDER BY pid LIMIT ?`),
+      count: db.prepare('SELECT count(*) AS n FROM points WHERE collection_id = ?'),
+      all: db.prepare('SELECT pid, label, vector, vseq FROM points WHERE collection_id = ?'),
+    };
+  }
+
+  /** Inserts or replaces a point, keeping its label if it exists; returns the label in effect. */
+  upsert(collectionId: number, pid: string, proposedLabel: number, vector: Buffer, payload: string | null, seq: number): number {
+    const row = this.stmts.upsert.get(collectionId, pid, proposedLabel, vector, payload, seq, seq) as { label: number };
+    return row.label;
+  }
+
+  setPayload(collectionId: number, pid: string, payload: string | null, seq: number): void {
+    this.stmts.setPayload.run(payload, seq, collectionId, pid);
+  }
+
+  /** Deletes a point; returns its label, or undefined when it did not exist. */
+  remove(collectionId: number, pid: string): number | undefined {
+    const row = this.stmts.remove.get(collectionId, pid) as { label: number } | undefined;
+    return row?.label;
+  }
+
+  byPid(collectionId: number, pid: string): PointMeta | undefined {
+    return this.stmts.byPid.get(collectionId, pid) as PointMeta | undefined;
+  }
+
+  byPids(collectionId: number, pids: string[]): PointMeta[] {
+    return this.stmts.byPids.all(collectionId, JSON.stringify(pids)) as PointMeta[];
+  }
+
+  byLabels(collectionId: number, labels: number[], withVector: boolean): PointMeta[] {
+    const stmt = withVector ? this.stmts.byLabels : this.stmts.byLabelsNoVector;
+    return stmt.all(collectionId, JSON.stringify(labels)) as PointMeta[];
+  }
+
+  /** Points with key >= fromPid in key order. */
+  scroll(collectionId: number, fromPid: string, limit: number, withVector: boolean): PointMeta[] {
+    const stmt = withVector ? this.stmts.scroll : this.stmts.scrollNoVector;
+    return stmt.all(collectionId, fromPid, limit) as PointMeta[];
+  }
+
+  count(collectionId: number): number {
+    return (this.stmts.count.get(collectionId) as { n: number }).n;
+  }
+
+  /** Streams every point's vector and label, for rebuilding in-memory structures at start. */
+  *all(collectionId: number): IterableIterator<Pick<PointRow, 'pid' | 'label' | 'vector' | 'vseq'>> {
+    yield* this.stmts.all.iterate(collectionId) as IterableIterator<Pick<PointRow, 'pid' | 'label' | 'vector' | 'vseq'>>;
+  }
+}
