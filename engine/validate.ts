@@ -42,7 +42,6 @@ export function checkPayload(raw: unknown, where: string): Payload | null {
   return raw as Payload;
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const FORBIDDEN_NAME_CHARS = /[/\\:*?"<>|\0-\x1f]/;
 
