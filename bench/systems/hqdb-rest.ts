@@ -1,0 +1,236 @@
+// `hqdb-rest`: the hqdb server started as a child process on a free loopback
+// port with a temporary data directory, driven through the official
+// @qdrant/js-client-rest exactly as a user would: createCollection, upsert in
+// batches of 1000 with wait, wait for indexing (collection status green), then
+// `query` per request with params.hnsw_ef (swept) and `queryBatch`. A query the
+// server rejects as unsupported (HTTP 400 "... not supported ...") is recorded
+// as unsupported, not fatal. Peak RSS is the server process's (VmHWM).
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { QdrantClient } from '@qdrant/js-client-rest';
+import { vectorOf } from '../datasets/dataset.js';
+import { BENCH_DIR } from '../lib/cache.js';
+import { diskUsage } from '../lib/disk.js';
+import type { BenchSystem, BuildContext, SearchRequest } from './system.js';
+import { SystemUnavailableError, UnsupportedQueryError } from './system.js';
+import { EF_SWEEP, HNSW_EF_CONSTRUCTION, HNSW_M } from './naive.js';
+
+export const REPO_ROOT = join(BENCH_DIR, '..');
+export const SERVER_ENTRY = join(REPO_ROOT, 'server', 'cli.ts');
+const COLLECTION = 'bench';
+const UPSERT_BATCH = 1000;
+const START_TIMEOUT_MS = 60_000;
+const INDEX_TIMEOUT_MS = 30 * 60_000;
+
+/** Thrown (as a SystemUnavailableError) only when the server's entry point file does not exist. */
+export function serverEntryMissing(): boolean {
+  return !existsSync(SERVER_ENTRY);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A running hqdb server child process; `stop` sends SIGTERM and waits for exit. */
+export interface ServerProcess {
+  readonly url: string;
+  readonly port: number;
+  readonly child: ChildProcess;
+  readonly dataDir: string;
+  peakRssBytes(): number | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startServer(log: (m: string) => void = () => {}): Promise<ServerProcess> {
+  if (serverEntryMissing()) throw new SystemUnavailableError(`server entry point missing: ${SERVER_ENTRY}`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'hqdb-bench-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY, 'serve'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      HQDB__STORAGE__PATH: dataDir,
+      HQDB__SERVICE__HTTP_PORT: String(port),
+      HQDB__SERVICE__HOST: '127.0.0.1',
+      HQDB__LOG__LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let ready = false;
+  const onData = (chunk: Buffer): void => {
+    output = (output + chunk.toString('utf8')).slice(-8000);
+    if (output.includes('"msg":"hqdb ready"')) ready = true;
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  let exited: number | null | undefined;
+  const exit = new Promise<void>((resolve) => child.once('exit', (code) => {
+    exited = code;
+    resolve();
+  }));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  // Ready when it says so, or when /readyz answers (the ready line is an info log and may be filtered).
+  while (!ready) {
+    if (exited !== undefined) throw new Error(`hqdb server exited with code ${exited} before it was ready:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`hqdb server not ready after ${START_TIMEOUT_MS / 1000} s:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${url}/readyz`);
+      if (res.ok) ready = true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  log(`hqdb server pid ${child.pid} ready at ${url}`);
+  return {
+    url,
+    port,
+    child,
+    dataDir,
+    peakRssBytes: () => (child.pid !== undefined ? processPeakRss(child.pid) : undefined),
+    stop: async () => {
+      if (exited === undefined) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exit;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Peak resident set (VmHWM) of a live process, from /proc; undefined where unavailable. */
+export function processPeakRss(pid: number): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function httpStatusOf(err: unknown): number | undefined {
+  const status = (err as { status?: unknown }).status;
+  if (typeof status === 'number') return status;
+  const m = /Unexpected Response: (\d{3})/.exec(err instanceof Error ? err.message : '');
+  return m ? Number(m[1]) : undefined;
+}
+
+function errorText(err: unknown): string {
+  const data = (err as { data?: unknown }).data;
+  return `${err instanceof Error ? err.message : String(err)} ${data === undefined ? '' : JSON.stringify(data)}`;
+}
+
+export class HqdbRestSystem implements BenchSystem {
+  readonly name = 'hqdb-rest';
+  readonly description = `hqdb server over REST (@qdrant/js-client-rest, loopback), HNSW m=${HNSW_M} ef_construct=${HNSW_EF_CONSTRUCTION}, hnsw_ef swept`;
+  readonly sweep = { name: 'hnsw_ef', values: EF_SWEEP };
+  private server: ServerProcess | undefined;
+  private client: QdrantClient | undefined;
+
+  async build(ctx: BuildContext): Promise<void> {
+    const { dataset, table } = ctx;
+    this.server = await startServer((m) => ctx.log(m));
+    const client = new QdrantClient({ url: this.server.url, checkCompatibility: false });
+    this.client = client;
+    await client.createCollection(COLLECTION, {
+      vectors: { size: dataset.dim, distance: 'Euclid' },
+      hnsw_config: { m: HNSW_M, ef_construct: HNSW_EF_CONSTRUCTION },
+    });
+    for (const [field, col] of table.columns) {
+      const schema = col.kind === 'number' ? (col.integer ? 'integer' : 'float') : 'keyword';
+      try {
+        await client.createPayloadIndex(COLLECTION, { field_name: field, field_schema: schema, wait: true });
+      } catch (err) {
+        ctx.log(`hqdb-rest: payload index on "${field}" not created (${httpStatusOf(err) ?? errorText(err)}); continuing without it`);
+      }
+    }
+    for (let from = 0; from < dataset.n; from += UPSERT_BATCH) {
+      const to = Math.min(dataset.n, from + UPSERT_BATCH);
+      const points = [];
+      for (let r = from; r < to; r++) points.push({ id: r, vector: Array.from(vectorOf(dataset, r)), payload: dataset.payloads[r] });
+      await client.upsert(COLLECTION, { wait: true, points });
+      ctx.progress('hqdb-rest: upsert', to, dataset.n);
+    }
+    // Build time includes background indexing: wait until the collection reports green.
+    const deadline = Date.now() + INDEX_TIMEOUT_MS;
+    for (;;) {
+      const info = await client.getCollection(COLLECTION);
+      const indexed = info.indexed_vectors_count ?? 0;
+      ctx.progress('hqdb-rest: indexing', Math.min(indexed, dataset.n), dataset.n);
+      if (info.status === 'green') break;
+      if (Date.now() > deadline) throw new Error(`hqdb-rest: collection not green after ${INDEX_TIMEOUT_MS / 60000} min`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  async search(req: SearchRequest, ef: number): Promise<ArrayLike<number>> {
+    try {
+      const res = await this.client!.query(COLLECTION, {
+        query: Array.from(req.vector),
+        filter: req.filter,
+        limit: req.k,
+        params: { hnsw_ef: ef },
+        with_payload: false,
+      });
+      return res.points.map((p) => Number(p.id));
+    } catch (err) {
+      throw this.translate(err);
+    }
+  }
+
+  async searchBatch(reqs: readonly SearchRequest[], ef: number): Promise<ArrayLike<number>[]> {
+    try {
+      const res = await this.client!.queryBatch(COLLECTION, {
+        searches: reqs.map((req) => ({
+          query: Array.from(req.vector),
+          filter: req.filter,
+          limit: req.k,
+          params: { hnsw_ef: ef },
+          with_payload: false,
+        })),
+      });
+      return res.map((r) => r.points.map((p) => Number(p.id)));
+    } catch (err) {
+      throw this.translate(err);
+    }
+  }
+
+  private translate(err: unknown): Error {
+    if (httpStatusOf(err) === 400 && /not supported/i.test(errorText(err))) {
+      return new UnsupportedQueryError(`hqdb: ${/"error":\s*"([^"]+)"/.exec(errorText(err))?.[1] ?? 'not supported'}`);
+    }
+    return err instanceof Error ? err : new Error(String(err));
+  }
+
+  diskBytes(): Promise<number> {
+    return Promise.resolve(this.server ? diskUsage(this.server.dataDir) : 0);
+  }
+
+  externalPid(): number | undefined {
+    return this.server?.child.pid;
+  }
+
+  async close(): Promise<void> {
+    await this.server?.stop();
+    this.server = undefined;
+    this.client = undefined;
+  }
+}

@@ -1,0 +1,27 @@
+// Every system the runner can measure, by name. Add a system here (a factory
+// and whether it needs bench peers) and it is available to every suite.
+
+import { ExactSystem } from './exact.js';
+import { HqdbRestSystem } from './hqdb-rest.js';
+import { LanceDbSystem } from './lancedb.js';
+import { NaiveSystem } from './naive.js';
+import { SqliteVecSystem } from './sqlite-vec.js';
+import type { BenchSystem } from './system.js';
+
+export interface SystemEntry {
+  create(): BenchSystem;
+  /** Bench peers (bench/peers) it needs; the runner skips it with a message when one is missing. */
+  readonly peers: readonly string[];
+}
+
+export const SYSTEMS: Readonly<Record<string, SystemEntry>> = {
+  // The baseline every ratio is against: always measured first.
+  naive: { create: () => new NaiveSystem(), peers: [] },
+  exact: { create: () => new ExactSystem(), peers: [] },
+  // hqdb's in-process engine adapter goes here (name "hqdb"), next to its REST front end.
+  'hqdb-rest': { create: () => new HqdbRestSystem(), peers: [] },
+  'sqlite-vec': { create: () => new SqliteVecSystem(), peers: ['sqlite-vec'] },
+  lancedb: { create: () => new LanceDbSystem(), peers: ['@lancedb/lancedb', 'apache-arrow'] },
+};
+
+export const BASELINE = 'naive';
