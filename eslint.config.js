@@ -22,7 +22,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       parserOptions: { projectService: false },
-      globals: { process: 'readonly', URL: 'readonly', console: 'readonly' },
+      globals: { process: 'readonly', URL: 'readonly', console: 'readonly', fetch: 'readonly', AbortSignal: 'readonly' },
     },
   },
 );
