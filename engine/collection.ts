@@ -49,6 +49,8 @@ export interface CollectionInfo {
 export class Collection {
   readonly metric: Metric;
   private dropped = false;
+  /** Sequence number of the last committed write. */
+  private lastSeq: number;
 
   constructor(
     readonly id: number,
@@ -61,8 +63,10 @@ export class Collection {
     private labelIds: string[],
     /** Called after every committed write that changed vectors (wakes the indexer). */
     private readonly changed: () => void,
+    seq: number,
   ) {
     this.metric = metricFor(config.vectors.distance);
+    this.lastSeq = seq;
   }
 
   static segmentOptions(config: CollectionConfig, rerankMin: number): SegmentOptions {
@@ -77,7 +81,7 @@ export class Collection {
 
   /** Loads the segment from its snapshot (if usable) and the points table. */
   static async open(
-    row: { id: number; name: string; config: CollectionConfig },
+    row: { id: number; name: string; config: CollectionConfig; seq: number },
     storage: Storage,
     dataDir: string,
     limits: CollectionLimits,
@@ -104,7 +108,7 @@ export class Collection {
     segment.finishRestore();
     const stats = segment.stats();
     log.info({ collection: row.name, points: stats.live, indexed: stats.indexed, to_index: segment.backlog }, 'collection loaded');
-    return new Collection(row.id, row.name, row.config, segment, storage, dir, limits, labelIds, changed);
+    return new Collection(row.id, row.name, row.config, segment, storage, dir, limits, labelIds, changed, row.seq);
   }
 
   static dirFor(dataDir: string, id: number): string {
@@ -113,6 +117,10 @@ export class Collection {
 
   get snapshotDir(): string {
     return this.dir;
+  }
+
+  get seq(): number {
+    return this.lastSeq;
   }
 
   get isDropped(): boolean {
@@ -256,6 +264,7 @@ export class Collection {
   }
 
   private written(seq: number, wait: boolean): WriteResult {
+    this.lastSeq = seq;
     // Writes are committed to SQLite before this returns in both modes; `wait`
     // only tells the client whether the point is already in the graph or in the tail.
     return { operation_id: seq, status: wait ? 'completed' : 'acknowledged' };

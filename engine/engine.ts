@@ -33,7 +33,7 @@ export class Engine {
     const engine = new Engine(storage, config, log);
     try {
       for (const row of storage.catalog.list()) {
-        const collection = await engine.openCollection({ id: row.id, name: row.name, config: JSON.parse(row.config) as CollectionConfig });
+        const collection = await engine.openCollection({ id: row.id, name: row.name, seq: row.seq, config: JSON.parse(row.config) as CollectionConfig });
         engine.collections.set(row.name, collection);
       }
     } catch (err) {
@@ -82,14 +82,14 @@ export class Engine {
       const row = this.storage.catalog.create(name, JSON.stringify(config));
       // SQLite may reuse the id of a dropped collection: clear any files it left.
       await rm(Collection.dirFor(this.config.storage.path, row.id), { recursive: true, force: true });
-      const collection = await this.openCollection({ id: row.id, name, config });
+      const collection = await this.openCollection({ id: row.id, name, seq: row.seq, config });
       this.collections.set(name, collection);
     } finally {
       this.creating.delete(name);
     }
   }
 
-  private openCollection(row: { id: number; name: string; config: CollectionConfig }): Promise<Collection> {
+  private openCollection(row: { id: number; name: string; seq: number; config: CollectionConfig }): Promise<Collection> {
     return Collection.open(row, this.storage, this.config.storage.path, this.limits(), this.log, () => this.wakeIndexer());
   }
 
@@ -148,7 +148,7 @@ export class Engine {
   private snapshot(c: Collection): Promise<void> {
     const started = performance.now();
     const save = c.segment
-      .saveSnapshot(c.snapshotDir, 0)
+      .saveSnapshot(c.snapshotDir, c.seq)
       .then(() => {
         if (!c.isDropped) this.log.debug({ collection: c.name, ms: Math.round(performance.now() - started) }, 'index snapshot written');
         this.wakeIndexer();

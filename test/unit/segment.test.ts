@@ -141,3 +141,16 @@ describe('Segment', () => {
     expect('reason' in other && other.reason).toMatch(/different parameters/);
   });
 });
+
+describe('HnswGraph filter callback', () => {
+  it('rethrows an exception from the filter after the native call instead of aborting the process', async () => {
+    const { HnswGraph } = await import('../../index/hnsw-graph.js');
+    const graph = HnswGraph.create({ space: 'l2', dim: DIM, m: 8, efConstruction: 50 });
+    clusteredVectors(100, DIM, 2, 9).forEach((v, l) => graph.add(l, v, true));
+    const boom = new Error('filter bug');
+    expect(() => graph.search(new Float32Array(DIM), 5, 50, () => { throw boom; })).toThrow(boom);
+    // The graph still answers afterwards.
+    expect(graph.search(new Float32Array(DIM), 5, 50).labels).toHaveLength(5);
+    expect(graph.search(new Float32Array(DIM), 5, 50, (l) => l % 2 === 0).labels.every((l) => l % 2 === 0)).toBe(true);
+  });
+});
