@@ -4,10 +4,10 @@
 // batches of 1000 with wait, wait for indexing (collection status green), then
 // `query` per request with params.hnsw_ef (swept) and `queryBatch`. A query the
 // server rejects as unsupported (HTTP 400 "... not supported ...") is recorded
-// as unsupported, not fatal. Peak RSS is the server process's (VmHWM).
+// as unsupported, not fatal. Peak RSS reported is the server process's.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,6 @@ export interface ServerProcess {
   readonly port: number;
   readonly child: ChildProcess;
   readonly dataDir: string;
-  peakRssBytes(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -103,7 +102,6 @@ export async function startServer(log: (m: string) => void = () => {}): Promise<
     port,
     child,
     dataDir,
-    peakRssBytes: () => (child.pid !== undefined ? processPeakRss(child.pid) : undefined),
     stop: async () => {
       if (exited === undefined) {
         child.kill('SIGTERM');
@@ -114,16 +112,6 @@ export async function startServer(log: (m: string) => void = () => {}): Promise<
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Peak resident set (VmHWM) of a live process, from /proc; undefined where unavailable. */
-export function processPeakRss(pid: number): number | undefined {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function httpStatusOf(err: unknown): number | undefined {

@@ -18,15 +18,3 @@ export function recallAtK(returned: ArrayLike<number>, truth: ArrayLike<number>,
   }
   return hits / want.size;
 }
-
-export function mean(values: readonly number[]): number {
-  return values.length === 0 ? NaN : values.reduce((s, v) => s + v, 0) / values.length;
-}
-
-/** Nearest-rank percentile (p in [0, 100]) of unsorted values. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return sorted[rank - 1];
-}

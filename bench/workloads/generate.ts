@@ -27,8 +27,11 @@ export interface WorkloadOptions {
   pastFraction?: number;
 }
 
+/** Bumped whenever the generator's output changes, so cached workloads are not reused. */
+export const GENERATOR_VERSION = 1;
+
 export function workloadName(dataset: string, o: WorkloadOptions): string {
-  return `${dataset}-q${o.count}-k${o.k ?? 10}-s${o.seed ?? 7}`;
+  return `${dataset}-q${o.count}-k${o.k ?? 10}-s${o.seed ?? 7}-g${GENERATOR_VERSION}`;
 }
 
 export function generateWorkload(ds: Dataset, table: PayloadTable, templates: readonly Template[], options: WorkloadOptions): Workload {

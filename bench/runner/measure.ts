@@ -1,0 +1,155 @@
+// Measuring one built system on a workload: the parameter sweep (on an evenly
+// spaced subset of queries, cheapest setting first, stopping one step past the
+// recall target), then the whole workload at the chosen setting, one query at a
+// time (throughput, recall, p50/p99 latency, per template), then through the
+// batch API if the system has one.
+
+import { percentile } from '../lib/stats.js';
+import { recallAtK } from '../truth/recall.js';
+import { truthOf, type GroundTruth } from '../truth/ground-truth.js';
+import type { HybridQuery, Workload } from '../workloads/workload.js';
+import type { BenchSystem, SearchRequest } from '../systems/system.js';
+import { UnsupportedQueryError } from '../systems/system.js';
+import type { FinalStats, SweepPoint, TemplateStats } from './result.js';
+
+export interface MeasureOptions {
+  target: number;
+  sweepQueries: number;
+  batchSize: number;
+  /** Run every sweep value instead of stopping one past the target. */
+  fullSweep?: boolean;
+  progress(label: string, done: number, total: number): void;
+  log(message: string): void;
+}
+
+interface QueryOutcome {
+  index: number;
+  template: string;
+  unsupported: boolean;
+  ms: number;
+  recall: number;
+}
+
+const WARMUP_QUERIES = 50;
+
+function requestOf(q: HybridQuery, k: number): SearchRequest {
+  return { vector: q.vector, filter: q.filter, k };
+}
+
+/** Every ceil(N / m)-th query index: a subset with the workload's template mix. */
+export function evenSubset(total: number, m: number): number[] {
+  if (m >= total) return Array.from({ length: total }, (_, i) => i);
+  const step = total / m;
+  return Array.from({ length: m }, (_, i) => Math.floor(i * step));
+}
+
+async function runQueries(
+  system: BenchSystem,
+  w: Workload,
+  truth: GroundTruth,
+  indices: readonly number[],
+  param: number,
+  onProgress: (done: number) => void,
+): Promise<QueryOutcome[]> {
+  const out: QueryOutcome[] = [];
+  for (let i = 0; i < indices.length; i++) {
+    const qi = indices[i];
+    const q = w.queries[qi];
+    const t0 = performance.now();
+    let ids: ArrayLike<number> | undefined;
+    try {
+      ids = await system.search(requestOf(q, w.k), param);
+    } catch (err) {
+      if (!(err instanceof UnsupportedQueryError)) throw err;
+    }
+    const ms = performance.now() - t0;
+    out.push({ index: qi, template: q.template, unsupported: ids === undefined, ms, recall: ids ? recallAtK(ids, truthOf(truth, qi), w.k) : NaN });
+    if (i % 50 === 49 || i === indices.length - 1) onProgress(i + 1);
+  }
+  return out;
+}
+
+function summarise(outcomes: readonly QueryOutcome[]): { queries: number; unsupported: number; recall: number; qps: number; p50Ms: number; p99Ms: number } {
+  const ok = outcomes.filter((o) => !o.unsupported);
+  const ms = ok.map((o) => o.ms);
+  const totalMs = ms.reduce((s, v) => s + v, 0);
+  return {
+    queries: outcomes.length,
+    unsupported: outcomes.length - ok.length,
+    recall: ok.length ? ok.reduce((s, o) => s + o.recall, 0) / ok.length : NaN,
+    qps: ok.length && totalMs > 0 ? (1000 * ok.length) / totalMs : NaN,
+    p50Ms: percentile(ms, 50),
+    p99Ms: percentile(ms, 99),
+  };
+}
+
+export async function measureSystem(
+  system: BenchSystem,
+  w: Workload,
+  truth: GroundTruth,
+  o: MeasureOptions,
+): Promise<{ sweep: SweepPoint[]; final: FinalStats }> {
+  const all = evenSubset(w.queries.length, w.queries.length);
+  const subset = evenSubset(w.queries.length, o.sweepQueries);
+  const params = system.sweep?.values ?? [0];
+  const label = (p: number): string => (system.sweep ? `${system.name} ${system.sweep.name}=${p}` : system.name);
+
+  // Warm-up (JIT, caches, connections): not timed.
+  await runQueries(system, w, truth, subset.slice(0, WARMUP_QUERIES), params[0], () => {});
+
+  const sweep: SweepPoint[] = [];
+  const outcomesByParam = new Map<number, QueryOutcome[]>();
+  let chosen: number | undefined;
+  for (const p of params) {
+    const outcomes = await runQueries(system, w, truth, subset, p, (d) => o.progress(`${label(p)} (sweep)`, d, subset.length));
+    outcomesByParam.set(p, outcomes);
+    const s = summarise(outcomes);
+    sweep.push({ param: p, queries: s.queries, unsupported: s.unsupported, recall: s.recall, qps: s.qps });
+    o.log(`${label(p)}: recall@${w.k} ${s.recall.toFixed(4)}, ${s.qps.toFixed(1)} q/s${s.unsupported ? `, ${s.unsupported} unsupported` : ''}`);
+    if (chosen !== undefined && !o.fullSweep) break;
+    if (chosen === undefined && s.recall >= o.target) chosen = p;
+    if (s.unsupported === s.queries) break;
+  }
+  const reachedTarget = chosen !== undefined;
+  if (chosen === undefined) {
+    // None reached the target: the best recall, and among equals the fastest.
+    const best = [...sweep].sort((a, b) => (b.recall || 0) - (a.recall || 0) || (b.qps || 0) - (a.qps || 0))[0];
+    chosen = best.param;
+  }
+
+  const finalOutcomes =
+    subset.length === all.length
+      ? outcomesByParam.get(chosen)!
+      : await runQueries(system, w, truth, all, chosen, (d) => o.progress(`${label(chosen)} (whole workload)`, d, all.length));
+  const s = summarise(finalOutcomes);
+  const templates = [...new Set(w.queries.map((q) => q.template))];
+  const perTemplate: TemplateStats[] = templates.map((t) => ({ template: t, ...summarise(finalOutcomes.filter((x) => x.template === t)) }));
+  const final: FinalStats = { param: chosen, reachedTarget, ...s, perTemplate };
+
+  if (system.searchBatch) {
+    const supported = finalOutcomes.filter((x) => !x.unsupported).map((x) => x.index);
+    if (supported.length > 0) final.batch = await measureBatch(system, w, truth, supported, chosen, o, label(chosen));
+  }
+  return { sweep, final };
+}
+
+async function measureBatch(
+  system: BenchSystem,
+  w: Workload,
+  truth: GroundTruth,
+  indices: readonly number[],
+  param: number,
+  o: MeasureOptions,
+  label: string,
+): Promise<{ size: number; qps: number; recall: number }> {
+  let recallSum = 0;
+  const t0 = performance.now();
+  for (let from = 0; from < indices.length; from += o.batchSize) {
+    const chunk = indices.slice(from, from + o.batchSize);
+    const results = await system.searchBatch!(chunk.map((qi) => requestOf(w.queries[qi], w.k)), param);
+    results.forEach((ids, j) => (recallSum += recallAtK(ids, truthOf(truth, chunk[j]), w.k)));
+    o.progress(`${label} (batches of ${o.batchSize})`, Math.min(indices.length, from + o.batchSize), indices.length);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { size: o.batchSize, qps: indices.length / seconds, recall: recallSum / indices.length };
+}

@@ -1,0 +1,63 @@
+// Everything a suite needs before any system runs: the dataset (generated or
+// loaded), its columnar payloads, the workload and its ground truth (both
+// cached on disk). Child processes call the same function and hit the cache.
+
+import type { Dataset } from '../datasets/dataset.js';
+import { checkDataset } from '../datasets/dataset.js';
+import { loadVectorFile } from '../datasets/files.js';
+import { generateKgSynth } from '../datasets/kg-synth.js';
+import { loadMnist } from '../datasets/mnist.js';
+import { buildPayloadTable, type PayloadTable } from '../filter/payload-table.js';
+import { cachedGroundTruth, type GroundTruth } from '../truth/ground-truth.js';
+import { generateWorkload, workloadName } from '../workloads/generate.js';
+import { loadWorkload, saveWorkload } from '../workloads/store.js';
+import { deriveTemplates, KG_SYNTH_TEMPLATES, MNIST_TEMPLATES, type Template } from '../workloads/templates.js';
+import type { Workload } from '../workloads/workload.js';
+import type { DatasetSpec, SuiteSpec } from './suites.js';
+
+export interface Prepared {
+  dataset: Dataset;
+  table: PayloadTable;
+  workload: Workload;
+  truth: GroundTruth;
+  timings: { datasetS: number; workloadS: number; truthS: number; truthCached: boolean; workloadCached: boolean };
+}
+
+export function loadDataset(spec: DatasetSpec): Dataset {
+  switch (spec.kind) {
+    case 'kg-synth':
+      return generateKgSynth({ n: spec.n, dim: spec.dim, seed: spec.seed });
+    case 'mnist':
+      return loadMnist(spec.seed);
+    case 'file':
+      if (!spec.path) throw new Error('the custom suite needs --vectors <file>');
+      return loadVectorFile(spec.path, spec.payloads);
+  }
+}
+
+function templatesFor(spec: DatasetSpec, table: PayloadTable): readonly Template[] {
+  return spec.kind === 'kg-synth' ? KG_SYNTH_TEMPLATES : spec.kind === 'mnist' ? MNIST_TEMPLATES : deriveTemplates(table);
+}
+
+export function prepare(suite: SuiteSpec, progress: (label: string, done: number, total: number) => void = () => {}): Prepared {
+  let t = performance.now();
+  const dataset = loadDataset(suite.dataset);
+  checkDataset(dataset);
+  const table = buildPayloadTable(dataset.payloads);
+  const datasetS = (performance.now() - t) / 1000;
+
+  t = performance.now();
+  const wopts = { count: suite.queries, k: suite.k, seed: suite.workloadSeed };
+  let workload = loadWorkload(workloadName(dataset.name, wopts));
+  const workloadCached = workload !== undefined;
+  if (!workload) {
+    workload = generateWorkload(dataset, table, templatesFor(suite.dataset, table), wopts);
+    saveWorkload(workload);
+  }
+  const workloadS = (performance.now() - t) / 1000;
+
+  t = performance.now();
+  const { gt: truth, cached: truthCached } = cachedGroundTruth(dataset, table, workload, (d, n) => progress('ground truth', d, n));
+  const truthS = (performance.now() - t) / 1000;
+  return { dataset, table, workload, truth, timings: { datasetS, workloadS, truthS, truthCached, workloadCached } };
+}

@@ -1,0 +1,78 @@
+// The shape of a run's results, as written to bench/results/<suite>-<date>.json
+// and read back by the report writers.
+
+export interface SweepPoint {
+  param: number;
+  queries: number;
+  unsupported: number;
+  recall: number;
+  qps: number;
+}
+
+export interface TemplateStats {
+  template: string;
+  queries: number;
+  unsupported: number;
+  recall: number;
+  qps: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface FinalStats {
+  param: number;
+  reachedTarget: boolean;
+  queries: number;
+  unsupported: number;
+  recall: number;
+  qps: number;
+  p50Ms: number;
+  p99Ms: number;
+  perTemplate: TemplateStats[];
+  /** Throughput through the system's batch API at the same setting, on the supported queries. */
+  batch?: { size: number; qps: number; recall: number };
+}
+
+export type RssMode = 'child-process' | 'server-process' | 'in-process-delta';
+
+export interface SystemResult {
+  system: string;
+  description: string;
+  status: 'ok' | 'skipped' | 'failed';
+  reason?: string;
+  paramName?: string;
+  sweep: SweepPoint[];
+  final?: FinalStats;
+  buildS?: number;
+  diskBytes?: number;
+  /** Peak resident set size; see rssMode for what it covers. */
+  peakRssBytes?: number;
+  /** RSS of the harness with the dataset loaded, before the system was built (child-process mode). */
+  baseRssBytes?: number;
+  rssMode?: RssMode;
+  /** Messages the system logged (e.g. features it fell back from). */
+  notes: string[];
+}
+
+export interface RunResult {
+  suite: string;
+  description: string;
+  startedAt: string;
+  finishedAt: string;
+  commit: string;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string; flags: string };
+  dataset: { name: string; n: number; dim: number };
+  workload: {
+    name: string;
+    queries: number;
+    pastCount: number;
+    k: number;
+    target: number;
+    sweepQueries: number;
+    histogram: { label: string; count: number }[];
+    templates: { template: string; queries: number; share: number; medianSelectivity: number }[];
+  };
+  prepare: { datasetS: number; workloadS: number; truthS: number; truthCached: boolean };
+  baseline: string;
+  systems: SystemResult[];
+}
