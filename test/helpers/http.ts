@@ -2,6 +2,8 @@
 // are passed as text when given as a string (malformed JSON, NaN literals,
 // integers beyond 2^53), otherwise JSON-encoded.
 
+import { request } from 'node:http';
+
 export interface HttpResult {
   status: number;
   /** The raw response text (ids beyond 2^53 are only exact here). */
@@ -30,6 +32,32 @@ export async function http(base: string, method: string, path: string, body?: un
     json = undefined;
   }
   return { status: res.status, text, json };
+}
+
+/**
+ * Like `http`, but the path goes on the wire byte for byte: fetch (and
+ * app.inject) resolve dot segments, so `/collections/..` would become `/`.
+ */
+export function rawHttp(base: string, method: string, path: string, body?: unknown): Promise<HttpResult> {
+  const { hostname, port } = new URL(base);
+  const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, method, path, headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (s: string) => (text += s));
+      res.on('end', () => {
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, text, json });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 /** The `result` of a successful response; throws with the body otherwise. */
