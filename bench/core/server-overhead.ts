@@ -81,12 +81,15 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; url:
 
 async function main(): Promise<void> {
   console.log(`server-overhead: ${N} x ${DIM}-d Cosine, ${Q} queries, import batches of ${BATCH}`);
-  const data = makeVectors(N, 1);
-  const queries = makeVectors(Q, 2);
+  // Queries are held-out points of the same clusters as the data.
+  const all = makeVectors(N + Q, 1);
+  const data = all.slice(0, N);
+  const queries = all.slice(N);
   const dataDir = mkdtempSync(join(tmpdir(), 'hqdb-bench-'));
   const { child, url } = await startServer(dataDir);
   const client = new QdrantClient({ url, checkCompatibility: false });
   const result: Record<string, number | string> = { n: N, dim: DIM, queries: Q, batch: BATCH };
+  const exactIds: Set<number>[] = [];
   try {
     await client.createCollection('bench', { vectors: { size: DIM, distance: 'Cosine' } });
     let t0 = performance.now();
@@ -137,6 +140,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < Math.min(Q, 300); i++) {
       const exact = await client.query('bench', { query: queries[i], limit: 10, params: { exact: true } });
       const truth = new Set(exact.points.map((p) => Number(p.id)));
+      exactIds.push(truth);
       hits += serverIds[i].filter((id) => truth.has(id)).length;
     }
     result.rest_recall_at_10 = +(hits / (Math.min(Q, 300) * 10)).toFixed(4);
@@ -155,10 +159,11 @@ async function main(): Promise<void> {
   index.setEf(100);
   for (const q of queries.slice(0, 100)) index.searchKnn(normalize(q), 10);
   const lat: number[] = [];
+  const directIds: number[][] = [];
   t0 = performance.now();
   for (const q of queries) {
     const s = performance.now();
-    index.searchKnn(normalize(q), 10);
+    directIds.push(index.searchKnn(normalize(q), 10).neighbors);
     lat.push(performance.now() - s);
   }
   const directS = (performance.now() - t0) / 1000;
@@ -166,6 +171,7 @@ async function main(): Promise<void> {
   result.direct_qps = Math.round(Q / directS);
   result.direct_p50_ms = +percentile(lat, 50).toFixed(3);
   result.direct_p99_ms = +percentile(lat, 99).toFixed(3);
+  result.direct_recall_at_10 = +(directIds.slice(0, 300).reduce((acc, ids, i) => acc + ids.filter((id) => exactIds[i].has(id)).length, 0) / (Math.min(Q, 300) * 10)).toFixed(4);
   result.server_overhead_ratio = +(Number(result.direct_qps) / Number(result.rest_qps)).toFixed(2);
   result.overhead_ms_per_query = +(1000 / Number(result.rest_qps) - 1000 / Number(result.direct_qps)).toFixed(3);
 

@@ -71,6 +71,8 @@ export class LanceDbSystem implements BenchSystem {
   private dir = '';
 
   async build(ctx: BuildContext): Promise<void> {
+    // Lance logs routine warnings (e.g. "creating a new dataset") to stderr unless told otherwise.
+    process.env.LANCEDB_LOG ??= 'error';
     const lancedb = await importPeer<LanceModule>('@lancedb/lancedb');
     const arrow = await importPeer<ArrowModule>('apache-arrow');
     const { dataset, table } = ctx;
@@ -123,7 +125,7 @@ export class LanceDbSystem implements BenchSystem {
   }
 
   async search(req: SearchRequest, nprobes: number): Promise<ArrayLike<number>> {
-    let q = this.tbl!.vectorSearch(req.vector).distanceType('l2').nprobes(nprobes).refineFactor(REFINE_FACTOR).limit(req.k).select(['id']);
+    let q = this.tbl!.vectorSearch(req.vector).distanceType('l2').nprobes(nprobes).refineFactor(REFINE_FACTOR).limit(req.k).select(['id', '_distance']);
     if (req.filter) q = q.where(toLanceWhere(req.filter, this.table!));
     const rows = await q.toArray();
     return rows.map((r) => r.id);
