@@ -1,0 +1,200 @@
+// Crash and restart behaviour of the real `hqdb serve` process: every write
+// acknowledged with wait=true survives SIGKILL; a graceful stop leaves index
+// snapshots that the next start loads; missing or corrupt index files are
+// rebuilt from SQLite (with a warning when corrupt), never fatal.
+
+import { readdir, rm, truncate, open, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { http, ok, waitGreen } from '../helpers/http.js';
+import { LOG_LEVEL, spawnServer, tempDataDir, type ChildServer, type LogLine } from '../helpers/server.js';
+import { randomVectors, rng } from '../helpers/vectors.js';
+
+const DIM = 16;
+
+interface Point {
+  id: number;
+  vector: number[];
+  payload: { id: number; batch: number; note: string };
+}
+
+function makePoints(firstId: number, n: number, batch: number, seed: number): Point[] {
+  return randomVectors(n, DIM, seed).map((vector, i) => ({ id: firstId + i, vector, payload: { id: firstId + i, batch, note: `p${firstId + i}` } }));
+}
+
+async function createCollection(base: string): Promise<void> {
+  await ok(base, 'PUT', '/collections/c', { vectors: { size: DIM, distance: 'Euclid' } });
+}
+
+async function upsert(base: string, points: Point[]): Promise<void> {
+  await ok(base, 'PUT', '/collections/c/points?wait=true', { points });
+}
+
+/** Stored points for `ids` (payload and vector), keyed by id. */
+async function retrieveAll(base: string, ids: number[]): Promise<Map<number, { payload: unknown; vector: number[] }>> {
+  const out = new Map<number, { payload: unknown; vector: number[] }>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const got = await ok<{ id: number; payload: unknown; vector: number[] }[]>(base, 'POST', '/collections/c/points', { ids: ids.slice(i, i + 1000), with_payload: true, with_vector: true });
+    for (const p of got) out.set(p.id, { payload: p.payload, vector: p.vector });
+  }
+  return out;
+}
+
+/** Asserts every point is stored with its payload and vector, and is its own top-1 by exact and by default (HNSW) search. */
+async function expectAllFound(base: string, points: Point[]): Promise<void> {
+  const stored = await retrieveAll(base, points.map((p) => p.id));
+  const missing = points.filter((p) => !stored.has(p.id)).map((p) => p.id);
+  expect(missing, 'acknowledged points missing after restart').toEqual([]);
+  for (const p of points) expect(stored.get(p.id)).toEqual({ payload: p.payload, vector: p.vector });
+
+  await waitGreen(base, 'c');
+  for (const exact of [true, false]) {
+    const wrong: number[] = [];
+    for (let i = 0; i < points.length; i += 200) {
+      const chunk = points.slice(i, i + 200);
+      const results = await ok<{ points: { id: number }[] }[]>(base, 'POST', '/collections/c/points/query/batch', {
+        searches: chunk.map((p) => ({ query: p.vector, limit: 1, params: { exact } })),
+      });
+      results.forEach((r, j) => {
+        if (r.points[0]?.id !== chunk[j].id) wrong.push(chunk[j].id);
+      });
+    }
+    expect(wrong, `points that are not their own nearest neighbour (exact=${exact})`).toEqual([]);
+  }
+}
+
+function collectionLoaded(server: ChildServer): LogLine {
+  const line = server.logs.find((l) => l.msg === 'collection loaded');
+  expect(line, 'a "collection loaded" log line').toBeDefined();
+  return line as LogLine;
+}
+
+/** The one collection's index directory, <data>/collections/<id>. */
+async function indexDir(dataDir: string): Promise<string> {
+  const ids = await readdir(join(dataDir, 'collections'));
+  expect(ids).toHaveLength(1);
+  return join(dataDir, 'collections', ids[0]);
+}
+
+/** Seeds `n` points on a child server, waits until they are indexed, stops it gracefully. */
+async function seedAndStop(n: number): Promise<{ dataDir: string; points: Point[]; dir: string }> {
+  const dataDir = await tempDataDir();
+  const server = await spawnServer(dataDir);
+  await createCollection(server.url);
+  const points = makePoints(1, n, 0, 5);
+  for (let i = 0; i < n; i += 250) await upsert(server.url, points.slice(i, i + 250));
+  await waitGreen(server.url, 'c');
+  expect(await server.stop()).toEqual({ code: 0, signal: null });
+  const dir = await indexDir(dataDir);
+  const files = await readdir(dir);
+  expect(files).toContain('snapshot.json');
+  expect(files.filter((f) => /^graph-\d+\.hnsw$/.test(f))).toHaveLength(1);
+  return { dataDir, points, dir };
+}
+
+describe('durability', () => {
+  it('keeps every acknowledged write across SIGKILL during a stream of upserts', async () => {
+    const dataDir = await tempDataDir();
+    const acked: Point[] = [];
+    /** Batches whose request was sent but never answered: each must be all there or all absent. */
+    const inFlight: Point[][] = [];
+    const random = rng(Date.now() >>> 0);
+    let nextId = 1;
+    let batchNo = 0;
+
+    // Two rounds: write, kill at a random moment, restart on the same data, write more, kill again.
+    for (let round = 0; round < 2; round++) {
+      // Frequent snapshots so a kill may also land in the middle of writing one.
+      const server = await spawnServer(dataDir, { HQDB__STORAGE__SNAPSHOT_INTERVAL_S: '0.5' });
+      if (round === 0) await createCollection(server.url);
+      let killed = false;
+      const writer = async (): Promise<void> => {
+        while (!killed) {
+          const batch = makePoints(nextId, 10, ++batchNo, batchNo);
+          nextId += batch.length;
+          try {
+            await upsert(server.url, batch);
+          } catch {
+            inFlight.push(batch); // the server died under this request
+            return;
+          }
+          acked.push(...batch); // a killed process answers nothing, so every answer counts
+        }
+      };
+      const writers = [writer(), writer()];
+      const ackedBefore = acked.length;
+      while (acked.length < ackedBefore + 50) await new Promise((r) => setTimeout(r, 5));
+      const delayMs = Math.floor(200 + random() * 1200);
+      await new Promise((r) => setTimeout(r, delayMs));
+      await server.kill();
+      killed = true;
+      await Promise.all(writers);
+      expect(acked.length, `round ${round}: writes acknowledged before SIGKILL at +${delayMs} ms`).toBeGreaterThan(ackedBefore);
+    }
+
+    const restarted = await spawnServer(dataDir);
+    await expectAllFound(restarted.url, acked);
+    for (const batch of inFlight) {
+      const present = (await retrieveAll(restarted.url, batch.map((p) => p.id))).size;
+      expect([0, batch.length], `batch starting at id ${batch[0].id}: ${present} of ${batch.length} points stored`).toContain(present);
+    }
+    const { count } = await ok<{ count: number }>(restarted.url, 'POST', '/collections/c/points/count', {});
+    expect(count).toBeGreaterThanOrEqual(acked.length);
+    expect(count).toBeLessThanOrEqual(acked.length + inFlight.flat().length);
+    // And it takes writes again.
+    await upsert(restarted.url, makePoints(nextId, 5, ++batchNo, 999));
+  });
+
+  it('rebuilds the index when its files are deleted', async () => {
+    const { dataDir, points, dir } = await seedAndStop(1000);
+    for (const f of await readdir(dir)) if (f === 'snapshot.json' || f.startsWith('graph-')) await rm(join(dir, f));
+    const server = await spawnServer(dataDir);
+    // Nothing was loaded from an index: every point is queued for indexing.
+    expect(collectionLoaded(server)).toMatchObject({ points: 1000, indexed: 0, to_index: 1000 });
+    await expectAllFound(server.url, points);
+    expect(await ok(server.url, 'GET', '/collections/c')).toMatchObject({ status: 'green', points_count: 1000, indexed_vectors_count: 1000 });
+  });
+
+  const CORRUPTIONS: [string, (dir: string) => Promise<void>][] = [
+    ['graph file truncated', async (dir) => truncate(join(dir, await graphFile(dir)), 100)],
+    ['bytes overwritten in the graph file', async (dir) => {
+      const fh = await open(join(dir, await graphFile(dir)), 'r+');
+      try {
+        const { size } = await fh.stat();
+        await fh.write(Buffer.alloc(64, 0xab), 0, 64, Math.floor(size / 2));
+      } finally {
+        await fh.close();
+      }
+    }],
+    ['graph file emptied', async (dir) => truncate(join(dir, await graphFile(dir)), 0)],
+    ['snapshot.json garbage', async (dir) => writeFile(join(dir, 'snapshot.json'), '{"format": 1, "gener')],
+  ];
+
+  it.each(CORRUPTIONS)('starts with a warning and rebuilds the index when the %s', async (_name, corrupt) => {
+    const { dataDir, points, dir } = await seedAndStop(600);
+    await corrupt(dir);
+    const server = await spawnServer(dataDir);
+    const warnings = server.logs.filter((l) => l.level === LOG_LEVEL.warn);
+    expect(warnings.map((l) => l.msg)).toEqual(['index snapshot unusable; rebuilding the index from storage']);
+    expect(warnings[0]).toMatchObject({ collection: 'c' });
+    expect(collectionLoaded(server)).toMatchObject({ points: 600, indexed: 0, to_index: 600 });
+    await expectAllFound(server.url, points);
+  });
+
+  it('loads the intact index after a graceful stop instead of rebuilding it', async () => {
+    const { dataDir, points } = await seedAndStop(800);
+    const server = await spawnServer(dataDir);
+    expect(server.logs.some((l) => l.msg === 'hqdb ready')).toBe(true);
+    expect(server.logs.filter((l) => l.level >= LOG_LEVEL.warn)).toEqual([]);
+    expect(collectionLoaded(server)).toMatchObject({ points: 800, indexed: 800, to_index: 0 });
+    expect(await ok(server.url, 'GET', '/collections/c')).toMatchObject({ status: 'green', points_count: 800, indexed_vectors_count: 800 });
+    await expectAllFound(server.url, points);
+    expect((await http(server.url, 'GET', '/readyz')).status).toBe(200);
+  });
+});
+
+async function graphFile(dir: string): Promise<string> {
+  const graphs = (await readdir(dir)).filter((f) => /^graph-\d+\.hnsw$/.test(f));
+  expect(graphs).toHaveLength(1);
+  return graphs[0];
+}
