@@ -5,6 +5,7 @@
 // to Qdrant's semantics only at the edge (toScore).
 
 import type { Distance } from '../core/types.js';
+import type { KernelMetric } from './kernel.js';
 
 export type DistanceKernel = (a: Float32Array, aOff: number, b: Float32Array, bOff: number, dim: number) => number;
 
@@ -55,6 +56,8 @@ export interface Metric {
   /** Graph distances are only a proxy: candidates must be re-scored with `kernel`. */
   readonly rerank: boolean;
   readonly kernel: DistanceKernel;
+  /** The same distance in the native scan kernel. */
+  readonly kernelId: KernelMetric;
   /** Internal distance to the score Qdrant reports. */
   toScore(d: number): number;
   /** True when a higher score is better (Cosine, Dot). */
@@ -65,21 +68,21 @@ export interface Metric {
 
 const METRICS: Record<Distance, Metric> = {
   Cosine: {
-    distance: 'Cosine', space: 'ip', normalize: true, rerank: false, kernel: negDot, higherIsBetter: true,
+    distance: 'Cosine', space: 'ip', normalize: true, rerank: false, kernel: negDot, kernelId: 0, higherIsBetter: true,
     toScore: (d) => -d, fromGraph: (d) => d - 1,
   },
   Dot: {
-    distance: 'Dot', space: 'ip', normalize: false, rerank: false, kernel: negDot, higherIsBetter: true,
+    distance: 'Dot', space: 'ip', normalize: false, rerank: false, kernel: negDot, kernelId: 0, higherIsBetter: true,
     toScore: (d) => -d, fromGraph: (d) => d - 1,
   },
   Euclid: {
-    distance: 'Euclid', space: 'l2', normalize: false, rerank: false, kernel: squaredL2, higherIsBetter: false,
+    distance: 'Euclid', space: 'l2', normalize: false, rerank: false, kernel: squaredL2, kernelId: 1, higherIsBetter: false,
     toScore: (d) => Math.sqrt(Math.max(0, d)), fromGraph: (d) => d,
   },
   // hnswlib has no L1 space: the graph is built in L2, which ranks neighbours
   // closely enough to serve as a candidate generator, and candidates are re-scored in L1.
   Manhattan: {
-    distance: 'Manhattan', space: 'l2', normalize: false, rerank: true, kernel: l1, higherIsBetter: false,
+    distance: 'Manhattan', space: 'l2', normalize: false, rerank: true, kernel: l1, kernelId: 2, higherIsBetter: false,
     toScore: (d) => d, fromGraph: (d) => d,
   },
 };

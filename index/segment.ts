@@ -18,7 +18,8 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Metric } from './distance.js';
-import { exactScan } from './exact-scan.js';
+import { Bitmap } from './bitmap.js';
+import { KERNEL, type KernelResult } from './kernel.js';
 import { HnswGraph, type HnswParams } from './hnsw-graph.js';
 import { mergeNeighbours, TopK, type Neighbours } from './top-k.js';
 import { VectorStore } from './vector-store.js';
@@ -74,6 +75,8 @@ export class Segment {
   private graphSeq = new Float64Array(1024);
   private vseq = new Float64Array(1024);
   private queued = new Uint8Array(1024);
+  /** Live labels, for exact scans by the kernel. */
+  private readonly liveBits = new Bitmap(1024);
   private queue: number[] = [];
   private head = 0;
   private labelCount = 0;
@@ -125,7 +128,10 @@ export class Segment {
     this.vectors.set(label, vector);
     this.vseq[label] = seq;
     const s = this.state[label];
-    if (s === FREE) this.live++;
+    if (s === FREE) {
+      this.live++;
+      this.liveBits.set(label);
+    }
     if (s === INDEXED) {
       this.indexed--;
       this.stale++;
@@ -138,6 +144,7 @@ export class Segment {
     if (!this.isLive(label)) return;
     const s = this.state[label];
     this.live--;
+    this.liveBits.clear(label);
     if (s === INDEXED) {
       this.indexed--;
       this.stale++;
@@ -211,7 +218,7 @@ export class Segment {
     const { metric, dim } = this.options;
     let result: Neighbours;
     if (exact) {
-      result = exactScan(this.vectors.buffer, dim, metric.kernel, query, this.liveLabels(), want);
+      result = fromKernel(KERNEL.scanBitmap(this.vectors.buffer, dim, query, this.liveBits.words, metric.kernelId, want));
     } else {
       result = mergeNeighbours([this.searchGraph(query, want, ef), this.scanTail(query, want)], want);
     }
@@ -252,18 +259,12 @@ export class Segment {
   private scanTail(query: Float32Array, k: number): Neighbours {
     if (this.indexed === this.live) return { labels: [], distances: [] };
     const { metric, dim } = this.options;
-    const state = this.state;
-    const queue = this.queue;
-    const head = this.head;
-    function* pending(): Generator<number> {
-      for (let i = head; i < queue.length; i++) if (state[queue[i]] === PENDING) yield queue[i];
+    const pending = new Int32Array(this.live - this.indexed);
+    let n = 0;
+    for (let i = this.head; i < this.queue.length && n < pending.length; i++) {
+      if (this.state[this.queue[i]] === PENDING) pending[n++] = this.queue[i];
     }
-    return exactScan(this.vectors.buffer, dim, metric.kernel, query, pending(), k);
-  }
-
-  *liveLabels(): Generator<number> {
-    const state = this.state;
-    for (let l = 0; l < this.labelCount; l++) if (state[l] !== FREE) yield l;
+    return fromKernel(KERNEL.scanLabels(this.vectors.buffer, dim, query, pending, n, metric.kernelId, k));
   }
 
   /** Score of one stored vector against a query (internal distance). */
@@ -364,6 +365,7 @@ export class Segment {
     this.vectors.set(label, vector);
     this.vseq[label] = seq;
     this.live++;
+    this.liveBits.set(label);
     if (this.graphSeq[label] === seq) {
       this.state[label] = INDEXED;
       this.indexed++;
@@ -403,6 +405,10 @@ export class Segment {
     this.graphSeq = growF64(this.graphSeq, n);
     this.vseq = growF64(this.vseq, n);
   }
+}
+
+function fromKernel(r: KernelResult): Neighbours {
+  return { labels: Array.from(r.labels), distances: Array.from(r.distances) };
 }
 
 function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
