@@ -3,7 +3,7 @@
 // unknown fields rejected) and the error envelope. It does not listen: main does.
 
 import { Ajv } from 'ajv';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
 import type { Engine } from '../engine/engine.js';
@@ -29,7 +29,8 @@ export function buildApp({ engine, config, logger }: AppDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: Math.floor(config.service.max_request_size_mb * 1024 * 1024),
-    disableRequestLogging: true,
+    // One access-log line per request is written by the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: {} },

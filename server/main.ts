@@ -34,7 +34,9 @@ export async function startServer(overrides: DeepPartial<Config> = {}, env: Node
   const port = typeof address === 'object' && address ? address.port : config.service.http_port;
   const host = config.service.host === '0.0.0.0' || config.service.host === '::' ? '127.0.0.1' : config.service.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  logger.info({ http: `${config.service.host}:${port}`, url, data: config.storage.path }, 'hqdb ready');
+  // The ready line is written at any level but `silent`: scripts and tests wait for it.
+  const announce = config.log.level === 'silent' ? logger : logger.child({}, { level: 'info' });
+  announce.info({ http: `${config.service.host}:${port}`, url, data: config.storage.path }, 'hqdb ready');
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
