@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { http, ok, waitGreen } from '../helpers/http.js';
 import { LOG_LEVEL, spawnServer, tempDataDir, type ChildServer, type LogLine } from '../helpers/server.js';
-import { randomVectors, rng } from '../helpers/vectors.js';
+import { BruteForce, randomVectors, rng, score } from '../helpers/vectors.js';
 
 const DIM = 16;
 
@@ -26,8 +26,8 @@ async function createCollection(base: string): Promise<void> {
   await ok(base, 'PUT', '/collections/c', { vectors: { size: DIM, distance: 'Euclid' } });
 }
 
-async function upsert(base: string, points: Point[]): Promise<void> {
-  await ok(base, 'PUT', '/collections/c/points?wait=true', { points });
+async function upsert(base: string, points: Point[], wait = true): Promise<void> {
+  await ok(base, 'PUT', `/collections/c/points?wait=${wait}`, { points });
 }
 
 /** Stored points for `ids` (payload and vector), keyed by id. */
@@ -93,7 +93,9 @@ async function seedAndStop(n: number): Promise<{ dataDir: string; points: Point[
 }
 
 describe('durability', () => {
-  it('keeps every acknowledged write across SIGKILL during a stream of upserts', async () => {
+  // SIGKILL twice (kill, restart on the same data, write more, kill again); SIGTERM once
+  // (a graceful stop must finish or refuse what is in flight, never half-do it).
+  it.each([['SIGKILL', 2], ['SIGTERM', 1]] as const)('keeps every acknowledged write when %s stops the server during a stream of upserts, %i time(s)', async (signal, rounds) => {
     const dataDir = await tempDataDir();
     const acked: Point[] = [];
     /** Batches whose request was sent but never answered: each must be all there or all absent. */
@@ -102,34 +104,35 @@ describe('durability', () => {
     let nextId = 1;
     let batchNo = 0;
 
-    // Two rounds: write, kill at a random moment, restart on the same data, write more, kill again.
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < rounds; round++) {
       // Frequent snapshots so a kill may also land in the middle of writing one.
       const server = await spawnServer(dataDir, { HQDB__STORAGE__SNAPSHOT_INTERVAL_S: '0.5' });
       if (round === 0) await createCollection(server.url);
       let killed = false;
-      const writer = async (): Promise<void> => {
+      // wait=true is what the Qdrant client sends; wait=false is acknowledged after commit too (DESIGN §4).
+      const writer = async (wait: boolean): Promise<void> => {
         while (!killed) {
           const batch = makePoints(nextId, 10, ++batchNo, batchNo);
           nextId += batch.length;
           try {
-            await upsert(server.url, batch);
+            await upsert(server.url, batch, wait);
           } catch {
-            inFlight.push(batch); // the server died under this request
+            inFlight.push(batch); // the server died under, or refused, this request
             return;
           }
-          acked.push(...batch); // a killed process answers nothing, so every answer counts
+          acked.push(...batch); // a dead process answers nothing, so every success counts
         }
       };
-      const writers = [writer(), writer()];
+      const writers = [writer(true), writer(false)];
       const ackedBefore = acked.length;
       while (acked.length < ackedBefore + 50) await new Promise((r) => setTimeout(r, 5));
       const delayMs = Math.floor(200 + random() * 1200);
       await new Promise((r) => setTimeout(r, delayMs));
-      await server.kill();
+      if (signal === 'SIGKILL') await server.kill();
+      else expect(await server.stop()).toEqual({ code: 0, signal: null });
       killed = true;
       await Promise.all(writers);
-      expect(acked.length, `round ${round}: writes acknowledged before SIGKILL at +${delayMs} ms`).toBeGreaterThan(ackedBefore);
+      expect(acked.length, `round ${round}: writes acknowledged before ${signal} at +${delayMs} ms`).toBeGreaterThan(ackedBefore);
     }
 
     const restarted = await spawnServer(dataDir);
@@ -179,6 +182,39 @@ describe('durability', () => {
     expect(warnings[0]).toMatchObject({ collection: 'c' });
     expect(collectionLoaded(server)).toMatchObject({ points: 600, indexed: 0, to_index: 600 });
     await expectAllFound(server.url, points);
+  });
+
+  it('does not resurrect deleted points or old vectors from a stale snapshot after SIGKILL', async () => {
+    const { dataDir, points } = await seedAndStop(600);
+    // No snapshot is taken after these writes: the graph on disk still holds the old state.
+    const server = await spawnServer(dataDir, { HQDB__STORAGE__SNAPSHOT_INTERVAL_S: '3600' });
+    const deleted = points.slice(0, 50);
+    const moved = points.slice(50, 100).map((p, i) => ({ ...p, vector: randomVectors(1, DIM, 7000 + i)[0] }));
+    await ok(server.url, 'POST', '/collections/c/points/delete?wait=true', { points: deleted.map((p) => p.id) });
+    await upsert(server.url, moved);
+    await server.kill();
+
+    const restarted = await spawnServer(dataDir);
+    const current = [...moved, ...points.slice(100)];
+    expect(await ok(restarted.url, 'POST', '/collections/c/points/count', {})).toEqual({ count: current.length });
+    expect(await retrieveAll(restarted.url, deleted.map((p) => p.id))).toEqual(new Map());
+    await expectAllFound(restarted.url, current);
+
+    // Query with every stale vector (deleted points' and moved points' old ones): results
+    // are exactly brute force over the current points, by graph and by exact scan.
+    const bf = new BruteForce('Euclid', current);
+    const vectorOf = new Map(current.map((p) => [p.id, p.vector]));
+    const stale = [...deleted, ...points.slice(50, 100)];
+    for (const exact of [true, false]) {
+      const results = await ok<{ points: { id: number; score: number }[] }[]>(restarted.url, 'POST', '/collections/c/points/query/batch', {
+        searches: stale.map((p) => ({ query: p.vector, limit: 5, params: { exact } })),
+      });
+      results.forEach(({ points: got }, i) => {
+        expect(got.map((p) => p.id).filter((id) => !vectorOf.has(id)), 'deleted ids in results').toEqual([]);
+        for (const p of got) expect(p.score).toBeCloseTo(score('Euclid', stale[i].vector, vectorOf.get(p.id) as number[]), 5);
+        if (exact) expect(got.map((p) => p.id)).toEqual(bf.topK(stale[i].vector, 5).map((t) => t.id));
+      });
+    }
   });
 
   it('loads the intact index after a graceful stop instead of rebuilding it', async () => {

@@ -59,6 +59,14 @@ describe('integer ids beyond 2^53', () => {
     }
   });
 
+  it('reads path ids as unsigned integers, as Qdrant does (leading zeros allowed)', async () => {
+    const url = await seeded();
+    // Qdrant parses the {id} path segment with u64::from_str, which accepts "0009007199254740993".
+    const text = await raw(url, 'GET', `/collections/c/points/00${P53_PLUS_1}`);
+    expect(rawIds(text)).toEqual([P53_PLUS_1]);
+    expect(rawIds(await raw(url, 'GET', '/collections/c/points/000'))).toEqual(['0']);
+  });
+
   it('scrolls in numeric order with exact next_page_offset literals', async () => {
     const url = await seeded();
     const all = await raw(url, 'POST', '/collections/c/points/scroll', '{"limit":10}');
