@@ -245,8 +245,15 @@ export class Collection {
   private rewritePayloads(req: PointsSelectorRequest, change: (current: Payload | null) => Payload | null, wait: boolean): WriteResult {
     const pids = this.selectPids(req);
     const seq = this.storage.transaction(() => {
+      const rows = this.storage.points.byPids(this.id, pids);
+      if (rows.length < new Set(pids).size) {
+        // As Qdrant does: naming a point that does not exist fails the whole request.
+        const found = new Set(rows.map((r) => r.pid));
+        const missing = pids.find((p) => !found.has(p))!;
+        fail('POINT_NOT_FOUND', `no point with id ${String(pointIdFromKey(missing))} in collection "${this.name}"`);
+      }
       const { seq } = this.storage.catalog.beginWrite(this.id);
-      for (const row of this.storage.points.byPids(this.id, pids)) {
+      for (const row of rows) {
         const next = change(parseStoredPayload(row.payload));
         this.storage.points.setPayload(this.id, row.pid, serializePayload(next), seq);
       }

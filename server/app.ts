@@ -31,6 +31,8 @@ export function buildApp({ engine, config, logger }: AppDeps): FastifyInstance {
     bodyLimit: Math.floor(config.service.max_request_size_mb * 1024 * 1024),
     // One access-log line per request is written by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
+    // Collection names may be 255 characters (UTF-8 percent-encoded: up to 3 bytes each).
+    routerOptions: { maxParamLength: 2048 },
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: {} },

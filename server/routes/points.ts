@@ -4,7 +4,6 @@ import type { Engine } from '../../engine/engine.js';
 import type {
   CountRequest, DeletePayloadRequest, PointsSelectorRequest, RetrieveRequest, ScrollRequest, SetPayloadRequest, UpsertRequest,
 } from '../../engine/requests.js';
-import { parseJsonBody } from '../json.js';
 import {
   CountBody, DeletePayloadBody, NameParams, PointParams, PointsSelectorBody, ReadQuery, RetrieveBody, ScrollBody, SetPayloadBody, UpsertBody, WriteQuery,
 } from '../schemas.js';
@@ -24,8 +23,8 @@ export const pointRoutes: FastifyPluginAsync<{ engine: Engine }> = async (app, {
     ok(req, engine.collection(req.params.name).retrieve(req.body ?? { ids: [] })));
 
   app.get<{ Params: { name: string; id: string } }>('/collections/:name/points/:id', { schema: { params: PointParams, querystring: ReadQuery } }, async (req) => {
-    // A numeric path segment is an integer id (parsed losslessly); anything else a UUID.
-    const raw = /^\d+$/.test(req.params.id) ? parseJsonBody(req.params.id) : req.params.id;
+    // A numeric path segment is an unsigned integer id (exact beyond 2^53); anything else a UUID.
+    const raw = /^\d{1,30}$/.test(req.params.id) ? BigInt(req.params.id) : req.params.id;
     return ok(req, engine.collection(req.params.name).getPoint(raw));
   });
 
