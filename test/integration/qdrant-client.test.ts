@@ -296,16 +296,54 @@ describe('@qdrant/js-client-rest against hqdb', () => {
     expect(ids((await client.query('c', { query: vectors[18], limit: 1 })).points)).toEqual([18]);
   });
 
-  it('drops a collection with its points', async () => {
-    const { client } = await newClient();
-    await seed(client, 'gone', 'Cosine', 20, 91);
+  it('serves new and rewritten points at once, before the graph holds them', async () => {
+    const { client, server } = await newClient();
+    const { vectors } = await seed(client, 'c', 'Euclid', 3000, 101);
+    // Rewrite 200 points with new vectors, then query before (and after) the indexer catches up.
+    const rewritten = new Map(randomVectors(200, DIM, 102).map((v, i) => [i * 10, v]));
+    await client.upsert('c', { wait: true, points: [...rewritten].map(([id, vector]) => ({ id, vector, payload: payloadFor(id) })) });
+    const current = vectors.map((v, id) => rewritten.get(id) ?? v);
+    const bf = new BruteForce('Euclid', current.map((vector, id) => ({ id, vector })));
+
+    const sample = [...rewritten.keys()].slice(0, 50);
+    // Stored vectors (rewritten ones and untouched ones) and the stale vectors rewritten points had before.
+    const probes = [
+      ...sample.map((id) => ({ q: current[id], self: id as number | undefined })),
+      ...vectors.slice(2950).map((q, j) => ({ q, self: 2950 + j as number | undefined })),
+      ...sample.map((id) => ({ q: vectors[id], self: undefined })),
+    ];
+    const check = async (): Promise<void> => {
+      for (const exact of [true, false]) {
+        const results = await client.queryBatch('c', { searches: probes.map(({ q }) => ({ query: q, limit: 5, params: { exact } })) });
+        results.forEach(({ points }, j) => {
+          const { q, self } = probes[j];
+          if (exact) expect(ids(points)).toEqual(ids(bf.topK(q, 5)));
+          else if (self !== undefined) expect(points[0].id).toBe(self);
+          // No result carries the score of a vector the point no longer has.
+          for (const p of points) expect(p.score).toBeCloseTo(score('Euclid', q, current[p.id as number]), 5);
+        });
+      }
+    };
+    await check();
+    await server.engine.waitIndexed();
+    expect((await client.getCollection('c')).status).toBe('green');
+    await check();
+    expect((await client.count('c')).count).toBe(3000);
+  });
+
+  it('drops a collection with its points, even while it is being indexed', async () => {
+    const { client, server } = await newClient();
     await seed(client, 'kept', 'Cosine', 20, 92);
+    await seed(client, 'gone', 'Cosine', 2000, 91);
     expect(await client.deleteCollection('gone')).toBe(true);
     expect((await client.collectionExists('gone')).exists).toBe(false);
     await expect(client.count('gone')).rejects.toMatchObject({ status: 404 });
     // Re-creating the name starts empty.
     await client.createCollection('gone', { vectors: { size: DIM, distance: 'Cosine' } });
     expect((await client.count('gone')).count).toBe(0);
+    expect((await client.query('gone', { query: randomVectors(1, DIM, 93)[0] })).points).toEqual([]);
     expect((await client.count('kept')).count).toBe(20);
+    await server.engine.waitIndexed();
+    expect((await client.getCollections()).collections.map((c) => c.name).sort()).toEqual(['gone', 'kept']);
   });
 });
