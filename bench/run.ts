@@ -28,12 +28,14 @@ interface CliOptions {
   k?: number;
   target?: number;
   batchSize?: number;
+  timeBudget?: number;
   vectors?: string;
   payloads?: string;
   inProcess?: boolean;
   fullSweep?: boolean;
   out?: string;
   write: boolean;
+  prepareOnly?: boolean;
 }
 
 export function suiteWithOptions(base: SuiteSpec, o: CliOptions): SuiteSpec {
@@ -55,6 +57,7 @@ export function suiteWithOptions(base: SuiteSpec, o: CliOptions): SuiteSpec {
   suite.k = o.k ?? suite.k;
   suite.target = o.target ?? suite.target;
   suite.batchSize = o.batchSize ?? suite.batchSize;
+  suite.timeBudgetS = o.timeBudget ?? suite.timeBudgetS;
   return suite;
 }
 
@@ -70,18 +73,26 @@ const program = new Command('bench')
   .option('--k <k>', 'neighbours per query', positiveInt)
   .option('--target <recall>', 'recall@k target of the sweep', fraction)
   .option('--batch-size <count>', 'queries per batch request, for systems with a batch API', positiveInt)
+  .option('--time-budget <seconds>', "seconds a system's whole-workload run may take before stopping early; 0 = unlimited", (v) => {
+    const n = Number(v);
+    if (!(n >= 0)) throw new InvalidArgumentError('must be a number of seconds >= 0');
+    return n;
+  })
   .option('--vectors <file>', 'custom suite: .fvecs, .npy or .ndjson vectors')
   .option('--payloads <file>', 'custom suite: NDJSON payloads, one object per vector')
   .option('--in-process', 'run every system in this process (faster start; RSS is reported as a delta)')
   .option('--full-sweep', 'run every parameter value, not just up to one past the target')
   .option('--out <dir>', 'directory for results (default bench/results)')
+  .option('--prepare-only', 'generate (and cache) dataset, workload and ground truth, print the selectivity histogram, measure nothing')
   .addOption(new Option('--no-write', 'print results only, write no files'))
   .showHelpAfterError()
   .action(async (name: string, opts: CliOptions) => {
     const base = SUITES[name];
     if (!base) throw new InvalidArgumentError(`unknown suite "${name}"; known: ${Object.keys(SUITES).join(', ')}`);
     const suite = suiteWithOptions(base, opts);
-    const { result } = await runSuite({ suite, isolate: !opts.inProcess, fullSweep: opts.fullSweep, outDir: opts.write ? opts.out : false });
+    if (opts.prepareOnly) suite.systems = [];
+    const outDir = opts.write && !opts.prepareOnly ? opts.out : false;
+    const { result } = await runSuite({ suite, isolate: !opts.inProcess, fullSweep: opts.fullSweep, outDir });
     const failed = result.systems.filter((s) => s.status === 'failed');
     if (failed.length > 0) {
       for (const f of failed) console.error(`${f.system} failed: ${f.reason}`);

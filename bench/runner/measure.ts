@@ -18,6 +18,12 @@ export interface MeasureOptions {
   batchSize: number;
   /** Run every sweep value instead of stopping one past the target. */
   fullSweep?: boolean;
+  /**
+   * Seconds the whole-workload run may take (0: no limit). Past it the run stops
+   * and reports the queries done: workload queries are independent draws, so
+   * any prefix is an unbiased sample of the workload.
+   */
+  timeBudgetS?: number;
   progress(label: string, done: number, total: number): void;
   log(message: string): void;
 }
@@ -31,6 +37,8 @@ interface QueryOutcome {
 }
 
 const WARMUP_QUERIES = 50;
+/** A time budget never cuts the whole-workload run below this many queries. */
+const MIN_BUDGETED_QUERIES = 1000;
 
 function requestOf(q: HybridQuery, k: number): SearchRequest {
   return { vector: q.vector, filter: q.filter, k };
@@ -50,9 +58,11 @@ async function runQueries(
   indices: readonly number[],
   param: number,
   onProgress: (done: number) => void,
+  deadline = Infinity,
 ): Promise<QueryOutcome[]> {
   const out: QueryOutcome[] = [];
   for (let i = 0; i < indices.length; i++) {
+    if (i % 50 === 0 && i >= MIN_BUDGETED_QUERIES && performance.now() > deadline) break;
     const qi = indices[i];
     const q = w.queries[qi];
     const t0 = performance.now();
@@ -117,10 +127,12 @@ export async function measureSystem(
     chosen = best.param;
   }
 
+  const deadline = o.timeBudgetS ? performance.now() + 1000 * o.timeBudgetS : Infinity;
   const finalOutcomes =
     subset.length === all.length
       ? outcomesByParam.get(chosen)!
-      : await runQueries(system, w, truth, all, chosen, (d) => o.progress(`${label(chosen)} (whole workload)`, d, all.length));
+      : await runQueries(system, w, truth, all, chosen, (d) => o.progress(`${label(chosen)} (whole workload)`, d, all.length), deadline);
+  if (finalOutcomes.length < all.length) o.log(`${system.name}: time budget of ${o.timeBudgetS} s reached after ${finalOutcomes.length} of ${all.length} queries`);
   const s = summarise(finalOutcomes);
   const templates = [...new Set(w.queries.map((q) => q.template))];
   const perTemplate: TemplateStats[] = templates.map((t) => ({ template: t, ...summarise(finalOutcomes.filter((x) => x.template === t)) }));

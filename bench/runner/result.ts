@@ -22,6 +22,7 @@ export interface TemplateStats {
 export interface FinalStats {
   param: number;
   reachedTarget: boolean;
+  /** Queries measured: the whole workload unless the time budget cut the run short. */
   queries: number;
   unsupported: number;
   recall: number;

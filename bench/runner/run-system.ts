@@ -51,6 +51,7 @@ export async function runSystem(name: string, suite: SuiteSpec, data: Prepared, 
       sweepQueries: suite.sweepQueries,
       batchSize: suite.batchSize,
       fullSweep: o.fullSweep,
+      timeBudgetS: suite.timeBudgetS,
       progress: o.progress,
       log: o.log,
     });

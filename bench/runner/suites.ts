@@ -21,6 +21,8 @@ export interface SuiteSpec {
   systems: string[];
   /** Queries per request when a system has a batch API. */
   batchSize: number;
+  /** Seconds a system's whole-workload run may take before it stops early (0: unlimited). */
+  timeBudgetS: number;
 }
 
 const ALL_SYSTEMS = ['naive', 'exact', 'hqdb-rest', 'sqlite-vec', 'lancedb'];
@@ -37,6 +39,7 @@ export const SUITES: Readonly<Record<string, SuiteSpec>> = {
     workloadSeed: 7,
     systems: ALL_SYSTEMS,
     batchSize: 64,
+    timeBudgetS: 0,
   },
   'hybrid-100k': {
     name: 'hybrid-100k',
@@ -49,6 +52,7 @@ export const SUITES: Readonly<Record<string, SuiteSpec>> = {
     workloadSeed: 7,
     systems: ALL_SYSTEMS,
     batchSize: 64,
+    timeBudgetS: 240,
   },
   mnist: {
     name: 'mnist',
@@ -61,6 +65,7 @@ export const SUITES: Readonly<Record<string, SuiteSpec>> = {
     workloadSeed: 7,
     systems: ALL_SYSTEMS,
     batchSize: 64,
+    timeBudgetS: 240,
   },
   'scale-1m': {
     name: 'scale-1m',
@@ -73,6 +78,7 @@ export const SUITES: Readonly<Record<string, SuiteSpec>> = {
     workloadSeed: 7,
     systems: ALL_SYSTEMS,
     batchSize: 64,
+    timeBudgetS: 600,
   },
   custom: {
     name: 'custom',
@@ -85,5 +91,6 @@ export const SUITES: Readonly<Record<string, SuiteSpec>> = {
     workloadSeed: 7,
     systems: ALL_SYSTEMS,
     batchSize: 64,
+    timeBudgetS: 300,
   },
 };
