@@ -10,6 +10,9 @@ const DIM = 4;
 const SEEDED = 20;
 /** Small enough that a body of a few thousand points exceeds it. */
 const MAX_REQUEST_MB = 0.05;
+/** Points (or ids, or searches) one request may carry, and the largest limit + offset. */
+const MAX_BATCH = 50;
+const MAX_LIMIT = 100;
 
 function vector(i: number): number[] {
   return [i, i + 1, i + 2, i + 3].map((x) => x / 8);
@@ -34,7 +37,7 @@ async function snapshot(base: string): Promise<Snapshot> {
 
 /** A server holding collection "c" (4-d Euclid) with points 0..19, and a snapshot of that state. */
 async function seeded(): Promise<{ server: TestServer; base: string; before: Snapshot }> {
-  const server = await startTestServer({ service: { max_request_size_mb: MAX_REQUEST_MB } });
+  const server = await startTestServer({ service: { max_request_size_mb: MAX_REQUEST_MB, max_batch_points: MAX_BATCH, max_query_limit: MAX_LIMIT } });
   const base = server.url;
   await ok(base, 'PUT', '/collections/c', { vectors: { size: DIM, distance: 'Euclid' } });
   await ok(base, 'PUT', '/collections/c/points?wait=true', {
@@ -151,6 +154,12 @@ const CASES: Case[] = [
   { name: 'query limit 10^9', method: 'POST', path: QUERY, body: { query: [1, 2, 3, 4], limit: 1_000_000_000 }, status: 400, code: 'INVALID_LIMIT' },
   { name: 'query offset -1', method: 'POST', path: QUERY, body: { query: [1, 2, 3, 4], offset: -1 }, status: 400, code: 'INVALID_LIMIT' },
   { name: 'query hnsw_ef 0', method: 'POST', path: QUERY, body: { query: [1, 2, 3, 4], params: { hnsw_ef: 0 } }, status: 400, code: 'INVALID_LIMIT' },
+  { name: 'query limit over max_query_limit', method: 'POST', path: QUERY, body: { query: [1, 2, 3, 4], limit: MAX_LIMIT + 1 }, status: 400, code: 'INVALID_LIMIT' },
+  { name: 'query limit + offset over max_query_limit', method: 'POST', path: QUERY, body: { query: [1, 2, 3, 4], limit: MAX_LIMIT / 2 + 1, offset: MAX_LIMIT / 2 }, status: 400, code: 'INVALID_LIMIT' },
+  { name: 'upsert over max_batch_points', method: 'PUT', path: UPSERT, body: { points: Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({ id: i, vector: [9, 9, 9, 9] })) }, status: 400, code: 'INVALID_LIMIT' },
+  { name: 'retrieve over max_batch_points', method: 'POST', path: '/collections/c/points', body: { ids: Array.from({ length: MAX_BATCH + 1 }, (_, i) => i) }, status: 400, code: 'INVALID_LIMIT' },
+  { name: 'delete over max_batch_points', method: 'POST', path: '/collections/c/points/delete?wait=true', body: { points: Array.from({ length: MAX_BATCH + 1 }, (_, i) => i) }, status: 400, code: 'INVALID_LIMIT' },
+  { name: 'query batch over max_batch_points', method: 'POST', path: '/collections/c/points/query/batch', body: { searches: Array.from({ length: MAX_BATCH + 1 }, () => ({ query: [1, 2, 3, 4] })) }, status: 400, code: 'INVALID_LIMIT' },
   { name: 'scroll limit 0', method: 'POST', path: '/collections/c/points/scroll', body: { limit: 0 }, status: 400, code: 'INVALID_LIMIT' },
   { name: 'scroll limit 10^9', method: 'POST', path: '/collections/c/points/scroll', body: { limit: 1_000_000_000 }, status: 400, code: 'INVALID_LIMIT' },
   { name: 'search limit 0', method: 'POST', path: '/collections/c/points/search', body: { vector: [1, 2, 3, 4], limit: 0 }, status: 400, code: 'INVALID_LIMIT' },

@@ -242,7 +242,19 @@ describe('@qdrant/js-client-rest against hqdb', () => {
       pages++;
     } while (offset !== null && offset !== undefined && pages < 100);
     expect(pages).toBe(Math.ceil(all.length / 37));
-    expect(seen).toEqual([...[...intIds].sort((x, y) => x - y), ...[...uuids].sort()]);
+    const sorted = [...[...intIds].sort((x, y) => x - y), ...[...uuids].sort()];
+    expect(seen).toEqual(sorted);
+
+    // An offset that is not a stored id starts at the next one; vectors come when asked for.
+    const between = (sorted[5] as number) + 1;
+    expect(between).toBeLessThan(sorted[6] as number);
+    const page = await client.scroll('c', { offset: between, limit: 2, with_vector: true, with_payload: false });
+    expect(ids(page.points)).toEqual(sorted.slice(6, 8));
+    expect(page.next_page_offset).toBe(sorted[8]);
+    for (const p of page.points) {
+      expect(p.vector).toEqual([all.indexOf(p.id), 1, 0, 0]);
+      expect(p.payload ?? null).toBeNull();
+    }
   });
 
   it('sets, merges, overwrites, deletes and clears payloads', async () => {
@@ -265,6 +277,11 @@ describe('@qdrant/js-client-rest against hqdb', () => {
 
     await client.clearPayload('c', { points: [4], wait: true });
     expect(await payloadOf(4)).toEqual({});
+
+    // Payload values round-trip as sent.
+    const rich = { s: 'héllo wörld ✓ 🚀', empty: '', n: -12.5, small: 1e-7, zero: 0, t: true, f: false, nil: null, arr: [1, 'two', [3, { four: 4 }], null], obj: { deep: { er: ['x'] } }, 'dotted.key': 1 };
+    await client.overwritePayload('c', { points: [6], payload: rich, wait: true });
+    expect(await payloadOf(6)).toEqual(rich);
 
     // Points not named are untouched, and so is every vector.
     expect(await payloadOf(5)).toEqual(payloadFor(5));
