@@ -57,6 +57,8 @@ export interface ChildServer {
   dataDir: string;
   /** Every JSON log line seen so far (stdout), in order. */
   logs: LogLine[];
+  /** Everything written to stderr so far. */
+  stderr(): string;
   /** Resolves with the exit code (null when killed by a signal) and the signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Sends SIGTERM and waits for a graceful exit. */
@@ -130,6 +132,7 @@ export async function spawnServer(dataDir: string, extraEnv: Record<string, stri
     child,
     dataDir,
     logs,
+    stderr: () => stderr,
     exited,
     async stop() {
       if (running()) child.kill('SIGTERM');

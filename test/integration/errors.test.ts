@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { http, ok, rawHttp, type ErrorEnvelope, type HttpResult } from '../helpers/http.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { spawnServer, startTestServer, tempDataDir, type TestServer } from '../helpers/server.js';
 
 const DIM = 4;
 const SEEDED = 20;
@@ -228,5 +228,49 @@ describe('bad requests', () => {
       expect(await ok(base, 'GET', `/collections/${name}/exists`)).toEqual({ exists: true });
       expect(await ok(base, 'POST', `/collections/${name}/points/count`, {})).toEqual({ count: 1 });
     }
+  });
+});
+
+// Payload paths are user input: "__proto__" must be an ordinary key (as in Qdrant) or be
+// refused, never a way into Object.prototype. These run the server in a child process,
+// because the bug they guard against would poison whatever process hosts the server.
+describe('payload paths through __proto__', () => {
+  const HOSTILE: { name: string; method: string; path: string; body: unknown; literal: string }[] = [
+    { name: 'set_payload key "__proto__.hqdbPolluted"', method: 'POST', path: '/collections/c/points/payload?wait=true', body: { payload: { x: 1 }, points: [5], key: '__proto__.hqdbPolluted' }, literal: '{"a":1,"__proto__":{"hqdbPolluted":{"x":1}}}' },
+    { name: 'set_payload key "__proto__"', method: 'POST', path: '/collections/c/points/payload?wait=true', body: { payload: { x: 1 }, points: [5], key: '__proto__' }, literal: '{"a":1,"__proto__":{"x":1}}' },
+    { name: 'delete_payload key "__proto__.hasOwnProperty"', method: 'POST', path: '/collections/c/points/payload/delete?wait=true', body: { keys: ['__proto__.hasOwnProperty'], points: [5] }, literal: '{"a":1}' },
+    { name: 'query with_payload exclude "__proto__.hasOwnProperty"', method: 'POST', path: '/collections/c/points/query', body: { query: [1, 1, 1, 1], with_payload: { exclude: ['__proto__.hasOwnProperty'] } }, literal: '{"a":1}' },
+  ];
+
+  it.each(HOSTILE)('$name is stored literally or refused, and the server is unharmed', async (c) => {
+    const server = await spawnServer(await tempDataDir());
+    const base = server.url;
+    await ok(base, 'PUT', '/collections/c', { vectors: { size: DIM, distance: 'Euclid' } });
+    await ok(base, 'PUT', UPSERT, { points: [{ id: 5, vector: [1, 1, 1, 1], payload: { a: 1 } }] });
+
+    // A dropped connection becomes status 0, so the checks below can say what happened.
+    const lost = (err: Error): HttpResult => ({ status: 0, text: String(err.cause ?? err), json: undefined });
+    const res = await http(base, c.method, c.path, c.body).catch(lost);
+
+    // First: the process is alive and every request still works as before.
+    // A crash may follow the response: give it a moment.
+    await Promise.race([server.exited, new Promise((r) => setTimeout(r, 500))]);
+    expect(server.child.exitCode, `server exited after the request (${res.status} ${res.text}); stderr: ${server.stderr()}`).toBeNull();
+    const health = await http(base, 'GET', '/healthz').catch(lost);
+    expect(health.status, `GET /healthz after the request (${res.status} ${res.text}): ${health.text}; stderr: ${server.stderr()}`).toBe(200);
+    await ok(base, 'PUT', UPSERT, { points: [{ id: 6, vector: [2, 2, 2, 2], payload: { b: 2 } }] });
+    const nearest = await ok<{ points: { id: number; payload: unknown }[] }>(base, 'POST', QUERY, { query: [2, 2, 2, 2], limit: 1, with_payload: true });
+    expect(nearest.points).toEqual([expect.objectContaining({ id: 6, payload: { b: 2 } })]);
+
+    // Then: the request did what Qdrant does with such a key, or was refused and changed nothing.
+    const payloadText = async () => /"payload":(\{.*?\})\}\]/.exec((await http(base, 'POST', '/collections/c/points', { ids: [5] })).text)?.[1];
+    if (res.status === 200) {
+      if (c.path.includes('/query')) expect(res.text).toContain(`"payload":${c.literal}`);
+      else expect(await payloadText()).toBe(c.literal);
+    } else {
+      expect({ status: res.status, code: (res.json as ErrorEnvelope).status.code }).toEqual({ status: 400, code: 'INVALID_PAYLOAD' });
+      expect(await payloadText()).toBe('{"a":1}');
+    }
+    expect(server.child.exitCode).toBeNull();
   });
 });
