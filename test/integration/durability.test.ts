@@ -125,7 +125,11 @@ describe('durability', () => {
       };
       const writers = [writer(true), writer(false)];
       const ackedBefore = acked.length;
-      while (acked.length < ackedBefore + 50) await new Promise((r) => setTimeout(r, 5));
+      const failedBefore = inFlight.length;
+      while (acked.length < ackedBefore + 50) {
+        expect(inFlight.length, `round ${round}: an upsert failed before the server was stopped`).toBe(failedBefore);
+        await new Promise((r) => setTimeout(r, 5));
+      }
       const delayMs = Math.floor(200 + random() * 1200);
       await new Promise((r) => setTimeout(r, delayMs));
       if (signal === 'SIGKILL') await server.kill();

@@ -238,6 +238,8 @@ describe('payload paths through __proto__', () => {
   const HOSTILE: { name: string; method: string; path: string; body: unknown; literal: string }[] = [
     { name: 'set_payload key "__proto__.hqdbPolluted"', method: 'POST', path: '/collections/c/points/payload?wait=true', body: { payload: { x: 1 }, points: [5], key: '__proto__.hqdbPolluted' }, literal: '{"a":1,"__proto__":{"hqdbPolluted":{"x":1}}}' },
     { name: 'set_payload key "__proto__"', method: 'POST', path: '/collections/c/points/payload?wait=true', body: { payload: { x: 1 }, points: [5], key: '__proto__' }, literal: '{"a":1,"__proto__":{"x":1}}' },
+    // Raw text: a "__proto__" key in a JS object literal would set the prototype instead.
+    { name: 'set_payload merging a "__proto__" key', method: 'POST', path: '/collections/c/points/payload?wait=true', body: '{"payload":{"__proto__":{"y":2},"ok":1},"points":[5]}', literal: '{"a":1,"__proto__":{"y":2},"ok":1}' },
     { name: 'delete_payload key "__proto__.hasOwnProperty"', method: 'POST', path: '/collections/c/points/payload/delete?wait=true', body: { keys: ['__proto__.hasOwnProperty'], points: [5] }, literal: '{"a":1}' },
     { name: 'query with_payload exclude "__proto__.hasOwnProperty"', method: 'POST', path: '/collections/c/points/query', body: { query: [1, 1, 1, 1], with_payload: { exclude: ['__proto__.hasOwnProperty'] } }, literal: '{"a":1}' },
   ];
