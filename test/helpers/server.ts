@@ -7,13 +7,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { Config, DeepPartial } from '../../core/config.js';
+import { PROJECT_ROOT } from '../../core/paths.js';
 import { startServer, type RunningServer } from '../../server/main.js';
-
-const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** A temp data dir, removed when the current test finishes (after its servers stop). */
 export async function tempDataDir(): Promise<string> {
@@ -33,6 +31,7 @@ export async function startTestServer(overrides: DeepPartial<Config> = {}, dataD
     {
       ...overrides,
       service: { host: '127.0.0.1', http_port: 0, ...overrides.service },
+      // No periodic snapshots: tests that want one stop the server (close writes it).
       storage: { path: dir, snapshot_interval_s: 0, ...overrides.storage },
       log: { level: 'silent', ...overrides.log },
     },

@@ -4,7 +4,7 @@
 
 import { QdrantClient } from '@qdrant/js-client-rest';
 import { describe, expect, it, vi } from 'vitest';
-import { startTestServer } from '../helpers/server.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
 import { BruteForce, DISTANCES, higherIsBetter, randomVectors, recall, score, type Distance } from '../helpers/vectors.js';
 
 const DIM = 64;
@@ -23,7 +23,8 @@ function payloadFor(i: number): Record<string, unknown> {
   return { i, a: `a${i}`, parity: i % 2, nested: { x: i, y: -i } };
 }
 
-async function newClient(): Promise<{ client: QdrantClient; server: Awaited<ReturnType<typeof startTestServer>> }> {
+/** A fresh server and a client for it. The version check has its own test; here it would only race the server's shutdown. */
+async function newClient(): Promise<{ client: QdrantClient; server: TestServer }> {
   const server = await startTestServer();
   return { client: new QdrantClient({ url: server.url, checkCompatibility: false }), server };
 }
