@@ -1,33 +1,37 @@
-// Throughput ratios to the baseline, always over the same queries: when a
-// system could not answer some queries (e.g. filters not supported yet), both
-// sides are restricted to the templates it answered in full.
+// Throughput ratios to the baseline, always over the same queries: the queries
+// both systems measured (a time budget may cut either run short) and the system
+// answered (it may reject some as unsupported). Computed from per-query
+// latencies, which are dropped from the written results afterwards.
 
-import type { FinalStats, TemplateStats } from '../runner/result.js';
+import type { Comparison, FinalStats } from '../runner/result.js';
+import type { Workload } from '../workloads/workload.js';
 
-export interface Speedup {
-  ratio: number;
-  /** 'all' or the templates the ratio covers. */
-  scope: 'all' | string[];
+function ratioOver(system: readonly number[], baseline: readonly number[], include: (i: number) => boolean): { ratio: number; queries: number } {
+  let s = 0;
+  let b = 0;
+  let queries = 0;
+  const m = Math.min(system.length, baseline.length);
+  for (let i = 0; i < m; i++) {
+    if (system[i] < 0 || baseline[i] < 0 || !include(i)) continue;
+    s += system[i];
+    b += baseline[i];
+    queries++;
+  }
+  return { ratio: queries > 0 && s > 0 ? b / s : NaN, queries };
 }
 
-function qpsOver(stats: readonly TemplateStats[]): number {
-  const queries = stats.reduce((s, t) => s + t.queries, 0);
-  const seconds = stats.reduce((s, t) => s + t.queries / t.qps, 0);
-  return queries / seconds;
+export function compare(system: FinalStats, baseline: FinalStats, w: Workload): Comparison | undefined {
+  const sl = system.latenciesMs;
+  const bl = baseline.latenciesMs;
+  if (!sl || !bl) return undefined;
+  const overall = ratioOver(sl, bl, () => true);
+  const perTemplate: Record<string, number> = {};
+  for (const t of w.templates) perTemplate[t] = ratioOver(sl, bl, (i) => w.queries[i].template === t).ratio;
+  // Batch: the batch run covered the system's supported queries; the baseline's time on the common ones stands in.
+  const batchRatio = system.batch && Number.isFinite(overall.ratio) ? (overall.ratio * system.batch.qps) / system.qps : undefined;
+  return { ratio: overall.ratio, queries: overall.queries, perTemplate, batchRatio };
 }
 
-export function speedup(system: FinalStats, baseline: FinalStats | undefined): Speedup | undefined {
-  if (!baseline || !Number.isFinite(system.qps) || !Number.isFinite(baseline.qps)) return undefined;
-  if (system.unsupported === 0) return { ratio: system.qps / baseline.qps, scope: 'all' };
-  const full = system.perTemplate.filter((t) => t.queries > 0 && t.unsupported === 0);
-  const names = full.map((t) => t.template);
-  const base = baseline.perTemplate.filter((t) => names.includes(t.template) && t.queries > 0);
-  if (full.length === 0 || base.length !== full.length) return undefined;
-  return { ratio: qpsOver(full) / qpsOver(base), scope: names };
-}
-
-export function formatSpeedup(s: Speedup | undefined): string {
-  if (!s) return '–';
-  const r = `${s.ratio.toFixed(2)}x`;
-  return s.scope === 'all' ? r : `${r} (on ${s.scope.join(', ')})`;
+export function formatRatio(r: number | undefined): string {
+  return r === undefined || !Number.isFinite(r) ? '–' : `${r.toFixed(2)}x`;
 }

@@ -14,14 +14,10 @@ export function mib(bytes: number | undefined): string {
   return bytes === undefined ? '–' : (bytes / 2 ** 20).toFixed(1);
 }
 
-export function ratio(v: number | undefined, base: number | undefined): string {
-  if (v === undefined || base === undefined || !Number.isFinite(v) || !Number.isFinite(base) || base === 0) return '–';
-  return `${(v / base).toFixed(2)}x`;
-}
-
 export function pct(v: number): string {
   if (v === 0) return '0%';
   if (v >= 0.1) return `${(100 * v).toFixed(0)}%`;
+  if (v >= 0.01) return `${(100 * v).toFixed(1)}%`;
   if (v >= 0.001) return `${(100 * v).toFixed(2)}%`;
   return `${(100 * v).toFixed(3)}%`;
 }

@@ -4,8 +4,8 @@
 
 import { formatHistogram } from '../workloads/workload.js';
 import type { RunResult, SystemResult } from '../runner/result.js';
-import { formatSpeedup, speedup } from './compare.js';
-import { fmt, fmtQps, mib, pct, ratio } from './format.js';
+import { formatRatio } from './compare.js';
+import { fmt, fmtQps, mib, pct } from './format.js';
 
 function setting(s: SystemResult): string {
   if (!s.final) return '–';
@@ -31,7 +31,6 @@ function notesCell(s: SystemResult, workloadSize: number): string {
 
 /** The summary table alone (also embedded in bench/README.md). */
 export function summaryTable(r: RunResult): string {
-  const base = r.systems.find((s) => s.system === r.baseline)?.final;
   const lines = [
     `| system | setting | recall@${r.workload.k} | QPS | vs ${r.baseline} | batch QPS | p50 ms | p99 ms | build s | disk MiB | peak RSS MiB | notes |`,
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -43,10 +42,9 @@ export function summaryTable(r: RunResult): string {
     }
     const f = s.final;
     // Batch throughput is compared with the baseline's single-query throughput on the same queries.
-    const single = speedup(f, base);
-    const batch = f.batch && single ? `${fmtQps(f.batch.qps)} (${formatSpeedup({ ...single, ratio: (single.ratio * f.batch.qps) / f.qps })})` : '–';
+    const batch = f.batch ? `${fmtQps(f.batch.qps)} (${formatRatio(s.vsBaseline?.batchRatio)})` : '–';
     lines.push(
-      `| ${s.system} | ${setting(s)} | ${fmt(f.recall, 3)} | ${fmtQps(f.qps)} | ${formatSpeedup(single)} | ${batch} | ${fmt(f.p50Ms, 2)} | ${fmt(f.p99Ms, 2)} | ${fmt(s.buildS)} | ${mib(s.diskBytes)} | ${rssCell(s)} | ${notesCell(s, r.workload.queries)} |`,
+      `| ${s.system} | ${setting(s)} | ${fmt(f.recall, 3)} | ${fmtQps(f.qps)} | ${formatRatio(s.vsBaseline?.ratio)} | ${batch} | ${fmt(f.p50Ms, 2)} | ${fmt(f.p99Ms, 2)} | ${fmt(s.buildS)} | ${mib(s.diskBytes)} | ${rssCell(s)} | ${notesCell(s, r.workload.queries)} |`,
     );
   }
   return lines.join('\n');
@@ -54,19 +52,17 @@ export function summaryTable(r: RunResult): string {
 
 export function templateTable(r: RunResult): string {
   const ok = r.systems.filter((s) => s.status === 'ok' && s.final);
-  const base = r.systems.find((s) => s.system === r.baseline)?.final;
   const lines = [
     `| template | share | median selectivity | ${ok.map((s) => `${s.system} QPS (vs ${r.baseline}) / recall`).join(' | ')} |`,
     `|---|---|---|${ok.map(() => '---').join('|')}|`,
   ];
   for (const t of r.workload.templates) {
-    const baseT = base?.perTemplate.find((x) => x.template === t.template);
     const cells = ok.map((s) => {
       const x = s.final!.perTemplate.find((p) => p.template === t.template);
       if (!x) return '–';
       if (x.unsupported === x.queries) return 'unsupported';
       const partial = x.unsupported > 0 ? ` (${x.unsupported} unsupported)` : '';
-      return `${fmtQps(x.qps)} (${ratio(x.qps, baseT?.qps)}) / ${fmt(x.recall, 3)}${partial}`;
+      return `${fmtQps(x.qps)} (${formatRatio(s.vsBaseline?.perTemplate[t.template])}) / ${fmt(x.recall, 3)}${partial}`;
     });
     lines.push(`| ${t.template} | ${pct(t.share)} | ${pct(t.medianSelectivity)} | ${cells.join(' | ')} |`);
   }
@@ -86,14 +82,17 @@ function sweeps(r: RunResult): string {
 
 export function markdownReport(r: RunResult, plotFile?: string): string {
   const m = r.machine;
-  const notes = r.systems.flatMap((s) => s.notes.filter((n) => /not created|fell back|unsupported/i.test(n)).map((n) => `- ${s.system}: ${n}`));
+  const notes = r.systems.flatMap((s) =>
+    s.notes.filter((n) => /not created|fell back|unsupported|time budget/i.test(n)).map((n) => `- ${n.startsWith(`${s.system}:`) ? n : `${s.system}: ${n}`}`),
+  );
   return [
     `# ${r.suite}: ${r.description}`,
     '',
     `Run ${r.startedAt} – ${r.finishedAt} at commit \`${r.commit}\` on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}).`,
     '',
     `Dataset \`${r.dataset.name}\` (${r.dataset.n} x ${r.dataset.dim}); workload \`${r.workload.name}\`: ${r.workload.queries} queries, k = ${r.workload.k}, first ${r.workload.pastCount} are the past workload. ` +
-      `Throughput is single-query, sequential, measured on the whole workload at the cheapest setting that reached recall@${r.workload.k} >= ${r.workload.target} on a ${r.workload.sweepQueries}-query sweep subset; ratios are to \`${r.baseline}\` in this same run. ` +
+      `Throughput is single-query, sequential, measured on the whole workload (or the prefix a time budget allowed) at the cheapest setting that reached recall@${r.workload.k} >= ${r.workload.target} on a ${r.workload.sweepQueries}-query sweep subset. ` +
+      `Ratios are to \`${r.baseline}\` in this same run, over the same queries (those both measured and the system answered). ` +
       'Peak RSS: each system runs in its own child process (figure in brackets: above the harness with the data loaded); for a server, the server process.',
     '',
     '## Summary',

@@ -11,9 +11,11 @@ interface VegaModule {
 }
 
 export function plotSpec(r: RunResult): Record<string, unknown> {
-  const points = r.systems.flatMap((s) =>
-    s.sweep.filter((p) => Number.isFinite(p.qps) && Number.isFinite(p.recall)).map((p) => ({ system: s.system, recall: p.recall, qps: p.qps, param: p.param })),
-  );
+  const points = r.systems.flatMap((s) => {
+    // A system that rejected some queries is plotted on the ones it answered: say so in its label.
+    const system = s.sweep.some((p) => p.unsupported > 0) ? `${s.system} (answered queries only)` : s.system;
+    return s.sweep.filter((p) => Number.isFinite(p.qps) && Number.isFinite(p.recall)).map((p) => ({ system, recall: p.recall, qps: p.qps, param: p.param }));
+  });
   const minRecall = Math.min(0.5, ...points.map((p) => p.recall));
   return {
     $schema: 'https://vega.github.io/schema/vega/v5.json',

@@ -136,7 +136,7 @@ export async function measureSystem(
   const s = summarise(finalOutcomes);
   const templates = [...new Set(w.queries.map((q) => q.template))];
   const perTemplate: TemplateStats[] = templates.map((t) => ({ template: t, ...summarise(finalOutcomes.filter((x) => x.template === t)) }));
-  const final: FinalStats = { param: chosen, reachedTarget, ...s, perTemplate };
+  const final: FinalStats = { param: chosen, reachedTarget, ...s, perTemplate, latenciesMs: finalOutcomes.map((x) => (x.unsupported ? -1 : x.ms)) };
 
   if (system.searchBatch) {
     const supported = finalOutcomes.filter((x) => !x.unsupported).map((x) => x.index);

@@ -32,6 +32,18 @@ export interface FinalStats {
   perTemplate: TemplateStats[];
   /** Throughput through the system's batch API at the same setting, on the supported queries. */
   batch?: { size: number; qps: number; recall: number };
+  /** Per measured query (index = workload position), -1 if unsupported. Used for comparisons, not written out. */
+  latenciesMs?: number[];
+}
+
+/** Throughput relative to the baseline over the same queries (see report/compare.ts). */
+export interface Comparison {
+  /** Baseline time / system time over the common queries: > 1 means faster than the baseline. */
+  ratio: number;
+  /** Queries the ratio covers. */
+  queries: number;
+  perTemplate: Record<string, number>;
+  batchRatio?: number;
 }
 
 export type RssMode = 'child-process' | 'server-process' | 'in-process-delta';
@@ -44,6 +56,7 @@ export interface SystemResult {
   paramName?: string;
   sweep: SweepPoint[];
   final?: FinalStats;
+  vsBaseline?: Comparison;
   buildS?: number;
   diskBytes?: number;
   /** Peak resident set size; see rssMode for what it covers. */

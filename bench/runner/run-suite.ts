@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from '../lib/stats.js';
 import { BENCH_DIR } from '../lib/cache.js';
-import { formatSpeedup, speedup } from '../report/compare.js';
+import { compare, formatRatio } from '../report/compare.js';
 import { markdownReport } from '../report/markdown.js';
 import { renderPlot } from '../report/plot.js';
 import { BASELINE } from '../systems/registry.js';
@@ -56,9 +56,12 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteOutput> {
     for (const name of names) {
       progress.log(`— ${name}`);
       const r = o.isolate === false ? await runInProcess(name, o, data, progress) : await runInChild(name, o, progress);
+      const base = systems.find((s) => s.system === BASELINE)?.final ?? (name === BASELINE ? r.final : undefined);
+      if (r.final && base) r.vsBaseline = compare(r.final, base, workload);
       systems.push(r);
-      progress.log(describe(r, systems.find((s) => s.system === BASELINE)));
+      progress.log(describe(r));
     }
+    for (const s of systems) if (s.final) delete s.final.latenciesMs;
 
     const result: RunResult = {
       suite: o.suite.name,
@@ -92,10 +95,10 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteOutput> {
   }
 }
 
-function describe(r: SystemResult, base: SystemResult | undefined): string {
+function describe(r: SystemResult): string {
   if (r.status !== 'ok' || !r.final) return `${r.system}: ${r.status}: ${(r.reason ?? '').split('\n')[0]}`;
   const f = r.final;
-  const vs = base?.final && r.system !== BASELINE ? ` = ${formatSpeedup(speedup(f, base.final))} ${BASELINE}` : '';
+  const vs = r.vsBaseline && r.system !== BASELINE ? ` (${formatRatio(r.vsBaseline.ratio)} ${BASELINE} on the same ${r.vsBaseline.queries} queries)` : '';
   return `${r.system}: ${f.qps.toFixed(1)} q/s${vs} at recall ${f.recall.toFixed(3)} (${r.paramName ? `${r.paramName}=${f.param}` : 'exact'}${f.reachedTarget ? '' : ', target not reached'}), p50 ${f.p50Ms.toFixed(2)} ms, p99 ${f.p99Ms.toFixed(2)} ms${f.unsupported ? `, ${f.unsupported} queries unsupported` : ''}`;
 }
 
