@@ -1,18 +1,31 @@
 // Payload manipulation with Qdrant's semantics: dotted key paths, merge on set,
 // key deletion, and the include/exclude selectors of `with_payload`.
+//
+// Payloads are user JSON, so every key is data: only own properties are read,
+// and keys are defined (never assigned), so "__proto__" or "constructor" are
+// ordinary keys and can never reach Object.prototype.
 
 import { fail } from '../core/errors.js';
+import { parseJsonLossless, stringifyJson } from '../core/json.js';
 import type { Payload, PayloadSelector } from '../core/types.js';
 
 function splitPath(path: string): string[] {
   return path.split('.').filter((p) => p.length > 0);
 }
 
+function isObject(v: unknown): v is Payload {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function defineKey(obj: Payload, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 function getPath(obj: Payload, parts: string[]): { found: boolean; value: unknown } {
   let cur: unknown = obj;
   for (const p of parts) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !(p in (cur as Payload))) return { found: false, value: undefined };
-    cur = (cur as Payload)[p];
+    if (!isObject(cur) || !Object.hasOwn(cur, p)) return { found: false, value: undefined };
+    cur = cur[p];
   }
   return { found: true, value: cur };
 }
@@ -20,36 +33,46 @@ function getPath(obj: Payload, parts: string[]): { found: boolean; value: unknow
 function setPath(obj: Payload, parts: string[], value: unknown): void {
   let cur = obj;
   for (const p of parts.slice(0, -1)) {
-    const next = cur[p];
-    if (next === null || typeof next !== 'object' || Array.isArray(next)) cur[p] = {};
+    if (!Object.hasOwn(cur, p) || !isObject(cur[p])) defineKey(cur, p, {});
     cur = cur[p] as Payload;
   }
-  cur[parts[parts.length - 1]] = value;
+  defineKey(cur, parts[parts.length - 1], value);
 }
 
 function deletePath(obj: Payload, parts: string[]): void {
   let cur: unknown = obj;
   for (const p of parts.slice(0, -1)) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return;
-    cur = (cur as Payload)[p];
+    if (!isObject(cur) || !Object.hasOwn(cur, p)) return;
+    cur = cur[p];
   }
-  if (cur !== null && typeof cur === 'object' && !Array.isArray(cur)) delete (cur as Payload)[parts[parts.length - 1]];
+  const last = parts[parts.length - 1];
+  if (isObject(cur) && Object.hasOwn(cur, last)) delete cur[last];
+}
+
+/** A deep copy that keeps every own key (JSON round trip; payloads are JSON). */
+function copy(payload: Payload | null): Payload {
+  return payload === null ? {} : (parseJsonLossless(stringifyJson(payload)) as Payload);
+}
+
+function assignOwn(target: Payload, source: Payload): Payload {
+  for (const k of Object.keys(source)) defineKey(target, k, source[k]);
+  return target;
 }
 
 /** set_payload: merges top-level keys, or under `key` (a dotted path) when given. */
 export function mergePayload(current: Payload | null, patch: Payload, key?: string): Payload {
-  const result: Payload = structuredClone(current ?? {});
-  if (key === undefined) return Object.assign(result, patch);
+  const result = copy(current);
+  if (key === undefined) return assignOwn(result, patch);
   const parts = splitPath(key);
   if (parts.length === 0) fail('INVALID_PAYLOAD', 'key must be a non-empty dotted path');
   const existing = getPath(result, parts);
-  const base = existing.found && existing.value !== null && typeof existing.value === 'object' && !Array.isArray(existing.value) ? (existing.value as Payload) : {};
-  setPath(result, parts, Object.assign({}, base, patch));
+  const base = existing.found && isObject(existing.value) ? existing.value : {};
+  setPath(result, parts, assignOwn(assignOwn({}, base), patch));
   return result;
 }
 
 export function deletePayloadKeys(current: Payload | null, keys: string[]): Payload {
-  const result: Payload = structuredClone(current ?? {});
+  const result = copy(current);
   for (const k of keys) deletePath(result, splitPath(k));
   return result;
 }
@@ -59,10 +82,9 @@ export function parsePayloadSelector(raw: unknown, defaultValue: boolean): Paylo
   if (raw === undefined || raw === null) return defaultValue;
   if (typeof raw === 'boolean') return raw;
   if (Array.isArray(raw)) return { include: checkKeys(raw, 'with_payload') };
-  if (typeof raw === 'object') {
-    const o = raw as Record<string, unknown>;
-    if ('include' in o && !('exclude' in o)) return { include: checkKeys(o.include, 'with_payload.include') };
-    if ('exclude' in o && !('include' in o)) return { exclude: checkKeys(o.exclude, 'with_payload.exclude') };
+  if (isObject(raw)) {
+    if (Object.hasOwn(raw, 'include') && !Object.hasOwn(raw, 'exclude')) return { include: checkKeys(raw.include, 'with_payload.include') };
+    if (Object.hasOwn(raw, 'exclude') && !Object.hasOwn(raw, 'include')) return { exclude: checkKeys(raw.exclude, 'with_payload.exclude') };
   }
   return fail('BAD_REQUEST', 'with_payload must be a boolean, a list of keys, {"include": [...]} or {"exclude": [...]}');
 }
@@ -89,10 +111,10 @@ export function selectPayload(payload: Payload | null, selector: PayloadSelector
 }
 
 export function parseStoredPayload(text: string | null): Payload | null {
-  return text === null ? null : (JSON.parse(text) as Payload);
+  return text === null ? null : (parseJsonLossless(text) as Payload);
 }
 
+/** Stored payload text: exact for integers beyond 2^53 (bigint from the lossless parser). */
 export function serializePayload(payload: Payload | null): string | null {
-  if (payload === null) return null;
-  return JSON.stringify(payload, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+  return payload === null ? null : stringifyJson(payload);
 }

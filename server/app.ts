@@ -8,7 +8,7 @@ import type { Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
 import type { Engine } from '../engine/engine.js';
 import { markStarted, sendError, errorBody, startedAt } from './http-errors.js';
-import { parseJsonBody, stringifyJson } from './json.js';
+import { parseJsonBody, stringifyJson } from '../core/json.js';
 import { collectionRoutes } from './routes/collections.js';
 import { pointRoutes } from './routes/points.js';
 import { queryRoutes } from './routes/query.js';

@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HqdbError } from '../core/errors.js';
 import { MIGRATIONS_DIR } from '../core/paths.js';
+import { fieldValues, parseDatetime } from '../core/payload-values.js';
 
 export type Db = Database.Database;
 
@@ -28,12 +29,28 @@ export function openDatabase({ dir, sync, migrationsDir = MIGRATIONS_DIR }: Open
     db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    registerFunctions(db);
     applyMigrations(db, migrationsDir);
   } catch (err) {
     db.close();
     throw err;
   }
   return db;
+}
+
+/**
+ * SQL functions compiled filters call, with the payload semantics of
+ * core/payload-values.ts: hqdb_values(payload, parts) is the JSON array of the
+ * values under a dotted key (NULL when absent); hqdb_datetime(text) the epoch
+ * milliseconds of an RFC 3339 date-time (NULL when it is not one).
+ */
+function registerFunctions(db: Db): void {
+  db.function('hqdb_values', { deterministic: true }, (payload: unknown, parts: unknown) => {
+    if (typeof payload !== 'string' || typeof parts !== 'string') return null;
+    const fv = fieldValues(JSON.parse(payload), JSON.parse(parts) as string[]);
+    return fv.present ? JSON.stringify(fv.values) : null;
+  });
+  db.function('hqdb_datetime', { deterministic: true }, (value: unknown) => parseDatetime(value) ?? null);
 }
 
 interface Migration {

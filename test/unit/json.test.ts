@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HqdbError } from '../../core/errors.js';
-import { MAX_JSON_DEPTH, parseJsonBody, stringifyJson } from '../../server/json.js';
+import { MAX_JSON_DEPTH, parseJsonBody, stringifyJson } from '../../core/json.js';
 
 describe('JSON edge', () => {
   it('keeps integers beyond 2^53 exact and leaves long fractions as numbers', () => {

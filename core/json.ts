@@ -1,12 +1,12 @@
-// JSON at the HTTP edge. Point ids are unsigned 64-bit integers, which
-// JSON.parse would round beyond 2^53: bodies that contain such integer
-// literals are parsed losslessly (big integers become bigint), everything
-// else takes the fast native path. Responses print bigint ids as exact
-// integer literals. Nesting depth is bounded so no stored payload can later
-// overflow the stack when it is read back.
+// JSON without losing integers. Point ids are unsigned 64-bit integers and
+// payload integers may exceed 2^53, which JSON.parse would round: text that
+// holds such integer literals is parsed losslessly (big integers become
+// bigint), everything else takes the fast native path. bigint values print as
+// exact integer literals. Request bodies are also bounded in nesting depth, so
+// no stored payload can later overflow the stack when it is read back.
 
 import { parse as losslessParse } from 'lossless-json';
-import { HqdbError } from '../core/errors.js';
+import { HqdbError } from './errors.js';
 
 export const MAX_JSON_DEPTH = 64;
 
@@ -21,12 +21,17 @@ function parseNumber(text: string): number | bigint {
   return Number(text);
 }
 
+/** Parses JSON, keeping integers beyond 2^53 exact as bigint. */
+export function parseJsonLossless(text: string): unknown {
+  return BIG_INT_LITERAL.test(text) ? losslessParse(text, null, parseNumber) : JSON.parse(text);
+}
+
+/** Parses a request body: empty is undefined, malformed or too deep is MALFORMED_JSON. */
 export function parseJsonBody(text: string): unknown {
   if (text.trim().length === 0) return undefined;
   checkDepth(text);
   try {
-    if (BIG_INT_LITERAL.test(text)) return losslessParse(text, null, parseNumber);
-    return JSON.parse(text);
+    return parseJsonLossless(text);
   } catch (err) {
     throw new HqdbError('MALFORMED_JSON', `request body is not valid JSON: ${(err as Error).message}`);
   }

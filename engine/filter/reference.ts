@@ -1,0 +1,65 @@
+// The reference evaluator: the filter semantics written as plainly as
+// possible, one point at a time. The SQL and bitmap compilers are tested
+// against it; the engine never uses it on the hot path.
+
+import { fieldValues, parseDatetime } from '../../core/payload-values.js';
+import type { Bounds, Condition, Filter } from './ast.js';
+
+export interface PointView {
+  pid: string;
+  payload: unknown;
+}
+
+export function inBounds(x: number, b: Bounds): boolean {
+  return (b.gt === undefined || x > b.gt) && (b.gte === undefined || x >= b.gte) && (b.lt === undefined || x < b.lt) && (b.lte === undefined || x <= b.lte);
+}
+
+/** Equality of a stored value and a filter value: same JSON type, numbers by value. */
+export function sameValue(stored: unknown, wanted: string | number | boolean): boolean {
+  return typeof stored === typeof wanted && stored === wanted;
+}
+
+export function matchesCondition(c: Condition, p: PointView): boolean {
+  switch (c.kind) {
+    case 'filter':
+      return matchesFilter(c.filter, p);
+    case 'has_id':
+      return c.pids.includes(p.pid);
+    default:
+      break;
+  }
+  const fv = fieldValues(p.payload, c.parts);
+  switch (c.kind) {
+    case 'match':
+      return fv.values.some((v) => sameValue(v, c.value));
+    case 'any':
+      return fv.values.some((v) => c.values.some((w) => sameValue(v, w)));
+    case 'except': {
+      if (!fv.present) return true;
+      const nonNull = fv.values.filter((v) => v !== null);
+      if (nonNull.length === 0) return fv.values.length === 0;
+      return nonNull.some((v) => !c.values.some((w) => sameValue(v, w)));
+    }
+    case 'range':
+      return fv.values.some((v) => typeof v === 'number' && inBounds(v, c.bounds));
+    case 'datetime_range':
+      return fv.values.some((v) => {
+        const ms = parseDatetime(v);
+        return ms !== undefined && inBounds(ms, c.bounds);
+      });
+    case 'is_null':
+      return fv.present && fv.values.some((v) => v === null);
+    case 'is_empty':
+      return !fv.present || fv.values.length === 0 || fv.values.every((v) => v === null);
+    case 'values_count':
+      return inBounds(fv.count, c.bounds);
+  }
+}
+
+export function matchesFilter(f: Filter, p: PointView): boolean {
+  if (!f.must.every((c) => matchesCondition(c, p))) return false;
+  if (f.should.length > 0 && !f.should.some((c) => matchesCondition(c, p))) return false;
+  if (f.mustNot.some((c) => matchesCondition(c, p))) return false;
+  if (f.minShould && f.minShould.conditions.filter((c) => matchesCondition(c, p)).length < f.minShould.minCount) return false;
+  return true;
+}

@@ -1,0 +1,106 @@
+// Compiles a filter to a parameterised SQL boolean expression over the points
+// table (columns `pid` and `payload`). Values never enter the SQL text: keys,
+// values and lists are bound parameters. Single-segment keys use SQLite's
+// JSON functions directly; dotted keys go through hqdb_values(), which takes
+// values with the same semantics as core/payload-values.ts.
+
+import type { Bounds, Condition, Filter } from './ast.js';
+
+export interface CompiledSql {
+  sql: string;
+  params: unknown[];
+}
+
+const SIMPLE_KEY = /^[A-Za-z0-9_\- ]+$/;
+
+class Compiler {
+  readonly params: unknown[] = [];
+
+  bind(v: unknown): string {
+    this.params.push(v);
+    return '?';
+  }
+
+  /** A table source of the values under key: rows (type, value). */
+  private values(parts: readonly string[]): string {
+    if (parts.length === 1 && SIMPLE_KEY.test(parts[0])) return `json_each(payload, ${this.bind(`$."${parts[0]}"`)})`;
+    return `json_each(hqdb_values(payload, ${this.bind(JSON.stringify(parts))}))`;
+  }
+
+  private present(parts: readonly string[]): string {
+    if (parts.length === 1 && SIMPLE_KEY.test(parts[0])) return `json_type(payload, ${this.bind(`$."${parts[0]}"`)}) IS NOT NULL`;
+    return `hqdb_values(payload, ${this.bind(JSON.stringify(parts))}) IS NOT NULL`;
+  }
+
+  private typeOf(v: string | number | boolean): string {
+    if (typeof v === 'string') return "type = 'text'";
+    if (typeof v === 'number') return "type IN ('integer', 'real')";
+    return v ? "type = 'true'" : "type = 'false'";
+  }
+
+  private bounds(expr: string, b: Bounds): string {
+    const parts: string[] = [];
+    if (b.gt !== undefined) parts.push(`${expr} > ${this.bind(b.gt)}`);
+    if (b.gte !== undefined) parts.push(`${expr} >= ${this.bind(b.gte)}`);
+    if (b.lt !== undefined) parts.push(`${expr} < ${this.bind(b.lt)}`);
+    if (b.lte !== undefined) parts.push(`${expr} <= ${this.bind(b.lte)}`);
+    return parts.length ? parts.join(' AND ') : '1';
+  }
+
+  condition(c: Condition): string {
+    switch (c.kind) {
+      case 'filter':
+        return this.filter(c.filter);
+      case 'has_id':
+        return `pid IN (SELECT value FROM json_each(${this.bind(JSON.stringify(c.pids))}))`;
+      case 'match': {
+        const v = c.value;
+        const eq = typeof v === 'boolean' ? '' : ` AND value = ${this.bind(v)}`;
+        return `EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE ${this.typeOf(v)}${eq})`;
+      }
+      case 'any':
+        return `EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE ${this.typeOf(c.values[0])} AND value IN (SELECT value FROM json_each(${this.bind(JSON.stringify(c.values))})))`;
+      case 'except': {
+        const inSet = c.values.length === 0
+          ? '0'
+          : `(${this.typeOf(c.values[0])} AND value IN (SELECT value FROM json_each(${this.bind(JSON.stringify(c.values))})))`;
+        return `(NOT (${this.present(c.parts)}) OR NOT EXISTS (SELECT 1 FROM ${this.values(c.parts)}) OR EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE type != 'null' AND NOT ${inSet}))`;
+      }
+      case 'range':
+        return `EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE type IN ('integer', 'real') AND ${this.bounds('value', c.bounds)})`;
+      case 'datetime_range':
+        return `EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE type = 'text' AND ${this.bounds('hqdb_datetime(value)', c.bounds)})`;
+      case 'is_null':
+        return `EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE type = 'null')`;
+      case 'is_empty':
+        return `NOT EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE type != 'null')`;
+      case 'values_count':
+        return this.bounds(`(SELECT count(*) FROM ${this.values(c.parts)})`, c.bounds);
+    }
+  }
+
+  filter(f: Filter): string {
+    const clauses: string[] = [];
+    for (const c of f.must) clauses.push(`(${this.condition(c)})`);
+    if (f.should.length) clauses.push(`(${f.should.map((c) => `(${this.condition(c)})`).join(' OR ')})`);
+    if (f.mustNot.length) clauses.push(`NOT (${f.mustNot.map((c) => `(${this.condition(c)})`).join(' OR ')})`);
+    if (f.minShould) {
+      const terms = f.minShould.conditions.map((c) => `(CASE WHEN ${this.condition(c)} THEN 1 ELSE 0 END)`);
+      clauses.push(`(${terms.length ? terms.join(' + ') : '0'}) >= ${this.bind(f.minShould.minCount)}`);
+    }
+    return clauses.length ? clauses.join(' AND ') : '1';
+  }
+}
+
+export function compileFilterSql(filter: Filter | undefined): CompiledSql {
+  if (!filter) return { sql: '1', params: [] };
+  const c = new Compiler();
+  const sql = c.filter(filter);
+  return { sql, params: c.params };
+}
+
+export function compileConditionSql(condition: Condition): CompiledSql {
+  const c = new Compiler();
+  const sql = c.condition(condition);
+  return { sql, params: c.params };
+}
