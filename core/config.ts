@@ -30,6 +30,12 @@ export interface Config {
     /** Minimum candidates fetched from the graph when Manhattan distance re-ranks them. */
     manhattan_rerank_min: number;
   };
+  /** Named planner thresholds (engine/planner.ts explains the cost model). */
+  planner: {
+    exact_max_rows: number;
+    ef_boost_max: number;
+    ef_max: number;
+  };
   log: {
     level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   };
@@ -46,6 +52,7 @@ export const DEFAULT_CONFIG: Config = {
   },
   storage: { path: './data', sync: 'full', snapshot_interval_s: 30 },
   index: { indexing_slice_ms: 8, manhattan_rerank_min: 200 },
+  planner: { exact_max_rows: 20_000, ef_boost_max: 8, ef_max: 2_000 },
   log: { level: 'info' },
 };
 

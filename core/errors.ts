@@ -15,7 +15,6 @@ export const ERRORS = {
   INVALID_PAYLOAD: { http: 400, grpc: 'INVALID_ARGUMENT' },
   EMPTY_BATCH: { http: 400, grpc: 'INVALID_ARGUMENT' },
   UNSUPPORTED: { http: 400, grpc: 'UNIMPLEMENTED' },
-  FILTER_NOT_SUPPORTED: { http: 400, grpc: 'UNIMPLEMENTED' },
   INVALID_FILTER: { http: 400, grpc: 'INVALID_ARGUMENT' },
   COLLECTION_NOT_FOUND: { http: 404, grpc: 'NOT_FOUND' },
   POINT_NOT_FOUND: { http: 404, grpc: 'NOT_FOUND' },

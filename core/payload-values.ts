@@ -55,3 +55,14 @@ export function parseDatetime(value: unknown): number | undefined {
   const ms = Date.parse(hasZone ? normalised : value.length === 10 ? `${normalised}T00:00:00Z` : `${normalised}Z`);
   return Number.isNaN(ms) ? undefined : ms;
 }
+
+export interface Bounds {
+  gt?: number;
+  gte?: number;
+  lt?: number;
+  lte?: number;
+}
+
+export function inBounds(x: number, b: Bounds): boolean {
+  return (b.gt === undefined || x > b.gt) && (b.gte === undefined || x >= b.gte) && (b.lt === undefined || x < b.lt) && (b.lte === undefined || x <= b.lte);
+}

@@ -7,22 +7,42 @@ import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { fail } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { fieldValues, splitKey } from '../core/payload-values.js';
 import { parsePointId, pointIdFromKey, pointKey } from '../core/point-id.js';
 import type { CollectionConfig, Payload, PayloadSelector, PointId, PointRecord, ScoredPoint } from '../core/types.js';
+import { Bitmap } from '../index/bitmap.js';
 import { metricFor, normalizeInPlace, type Metric } from '../index/distance.js';
+import { FIELD_SCHEMAS, FieldIndex, type FieldSchema } from '../index/field-index.js';
 import { Segment, type SegmentOptions } from '../index/segment.js';
-import type { PointMeta } from '../storage/point-store.js';
+import type { PointMeta, Where } from '../storage/point-store.js';
 import type { Storage } from '../storage/storage.js';
 import { deletePayloadKeys, mergePayload, parsePayloadSelector, parseStoredPayload, selectPayload, serializePayload } from './payload.js';
 import type {
   CountRequest, DeletePayloadRequest, PointsSelectorRequest, QueryRequest, RetrieveRequest, ScrollRequest, SetPayloadRequest, UpsertRequest,
 } from './requests.js';
 import { checkLimit, checkPayload, toVector } from './validate.js';
+import { parseFilter, type Condition, type Filter } from './filter/ast.js';
+import { evaluateBitmap, type EvaluationStats } from './filter/bitmap.js';
+import { compileConditionSql, compileFilterSql } from './filter/sql.js';
+import { choosePlan, type Plan, type PlannerThresholds } from './planner.js';
 
 export interface CollectionLimits {
   maxBatchPoints: number;
   maxQueryLimit: number;
   rerankMin: number;
+  planner: PlannerThresholds;
+}
+
+/** What `explain` reports about one query. */
+export interface QueryExplanation {
+  plan: Plan;
+  matching: number;
+  live: number;
+  filter: { conditions_from_index: number; conditions_from_sql: number } | null;
+  thresholds: PlannerThresholds;
+  /** The plan fell back to an exact scan because the graph returned fewer than min(k, matching) points. */
+  fallback: boolean;
+  timings_ms: { filter: number; search: number; fetch: number; total: number };
 }
 
 export interface WriteResult {
@@ -46,11 +66,17 @@ export interface CollectionInfo {
   payload_schema: Record<string, unknown>;
 }
 
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
 export class Collection {
   readonly metric: Metric;
   private dropped = false;
   /** Sequence number of the last committed write. */
   private lastSeq: number;
+  /** The column cache: one index per indexed payload field. */
+  private readonly fieldIndexes = new Map<string, FieldIndex>();
 
   constructor(
     readonly id: number,
@@ -106,9 +132,13 @@ export class Collection {
       labelIds[p.label] = p.pid;
     }
     segment.finishRestore();
+    const collection = new Collection(row.id, row.name, row.config, segment, storage, dir, limits, labelIds, changed, row.seq);
+    for (const { field_name, field_schema } of storage.catalog.listIndexes(row.id)) {
+      collection.buildFieldIndex(field_name, field_schema as FieldSchema);
+    }
     const stats = segment.stats();
-    log.info({ collection: row.name, points: stats.live, indexed: stats.indexed, to_index: segment.backlog }, 'collection loaded');
-    return new Collection(row.id, row.name, row.config, segment, storage, dir, limits, labelIds, changed, row.seq);
+    log.info({ collection: row.name, points: stats.live, indexed: stats.indexed, to_index: segment.backlog, payload_indexes: collection.fieldIndexes.size }, 'collection loaded');
+    return collection;
   }
 
   static dirFor(dataDir: string, id: number): string {
@@ -150,24 +180,78 @@ export class Collection {
         wal_config: {},
         quantization_config: null,
       },
-      payload_schema: {},
+      payload_schema: Object.fromEntries([...this.fieldIndexes].map(([k, idx]) => [k, { data_type: idx.schema, params: { type: idx.schema }, points: idx.pointsCount }])),
     };
+  }
+
+  // ---- payload indexes ----------------------------------------------------
+
+  private buildFieldIndex(field: string, schema: FieldSchema): FieldIndex {
+    const idx = new FieldIndex(field, schema);
+    const parts = splitKey(field);
+    for (const { label, payload } of this.storage.points.payloads(this.id)) {
+      const fv = fieldValues(parseStoredPayload(payload), parts);
+      if (fv.present) idx.set(label, true, fv.values);
+    }
+    this.fieldIndexes.set(field, idx);
+    return idx;
+  }
+
+  createFieldIndex(fieldName: unknown, rawSchema: unknown, wait: boolean): WriteResult {
+    if (typeof fieldName !== 'string' || fieldName.length === 0 || splitKey(fieldName).some((p) => p.length === 0)) {
+      fail('BAD_REQUEST', 'field_name must be a non-empty key path such as "genre" or "meta.year"');
+    }
+    const schemaName = typeof rawSchema === 'object' && rawSchema !== null && !Array.isArray(rawSchema) ? (rawSchema as { type?: unknown }).type : rawSchema;
+    if (!FIELD_SCHEMAS.includes(schemaName as FieldSchema)) {
+      fail('INVALID_CONFIG', `field_schema must be one of ${FIELD_SCHEMAS.join(', ')}${['geo', 'text'].includes(String(schemaName)) ? ` ("${String(schemaName)}" indexes are not supported)` : ''}, got ${JSON.stringify(schemaName)}`);
+    }
+    const schema = schemaName as FieldSchema;
+    const seq = this.storage.transaction(() => {
+      const { seq } = this.storage.catalog.beginWrite(this.id);
+      this.storage.catalog.putIndex(this.id, fieldName, schema, seq);
+      return seq;
+    });
+    this.buildFieldIndex(fieldName, schema);
+    return this.written(seq, wait);
+  }
+
+  deleteFieldIndex(fieldName: string, wait: boolean): WriteResult {
+    const seq = this.storage.transaction(() => {
+      const { seq } = this.storage.catalog.beginWrite(this.id);
+      this.storage.catalog.deleteIndex(this.id, fieldName);
+      return seq;
+    });
+    this.fieldIndexes.delete(fieldName);
+    return this.written(seq, wait);
+  }
+
+  private indexPayload(label: number, payload: Payload | null): void {
+    for (const idx of this.fieldIndexes.values()) {
+      const fv = fieldValues(payload, splitKey(idx.key));
+      idx.set(label, fv.present, fv.values);
+    }
+  }
+
+  private unindexPayload(label: number): void {
+    for (const idx of this.fieldIndexes.values()) idx.remove(label);
   }
 
   // ---- writes -------------------------------------------------------------
 
   upsert(req: UpsertRequest, wait: boolean): WriteResult {
     const dim = this.config.vectors.size;
-    const items: { pid: string; vector: Float32Array; payload: string | null }[] = [];
+    const items: { pid: string; vector: Float32Array; payload: string | null; object: Payload | null }[] = [];
     if (req.points !== undefined && req.batch !== undefined) fail('BAD_REQUEST', 'send either "points" or "batch", not both');
     if (req.points !== undefined) {
       if (!Array.isArray(req.points)) fail('BAD_REQUEST', '"points" must be an array');
       req.points.forEach((p, i) => {
         const where = `points[${i}]`;
+        const object = checkPayload(p.payload, `${where}.payload`);
         items.push({
           pid: pointKey(parsePointId(p.id, `${where}.id`)),
           vector: this.prepareVector(toVector(p.vector, dim, `${where}.vector`)),
-          payload: serializePayload(checkPayload(p.payload, `${where}.payload`)),
+          payload: serializePayload(object),
+          object,
         });
       });
     } else if (req.batch !== undefined) {
@@ -176,10 +260,12 @@ export class Collection {
       if (vectors.length !== ids.length) fail('BAD_REQUEST', `batch.vectors has ${vectors.length} entries for ${ids.length} ids`);
       if (payloads != null && (!Array.isArray(payloads) || payloads.length !== ids.length)) fail('BAD_REQUEST', `batch.payloads must have one entry per id (${ids.length})`);
       ids.forEach((id, i) => {
+        const object = checkPayload(payloads?.[i], `batch.payloads[${i}]`);
         items.push({
           pid: pointKey(parsePointId(id, `batch.ids[${i}]`)),
           vector: this.prepareVector(toVector(vectors[i], dim, `batch.vectors[${i}]`)),
-          payload: serializePayload(checkPayload(payloads?.[i], `batch.payloads[${i}]`)),
+          payload: serializePayload(object),
+          object,
         });
       });
     } else {
@@ -202,6 +288,7 @@ export class Collection {
     items.forEach((it, i) => {
       this.segment.upsert(labels[i], it.vector, seq);
       this.labelIds[labels[i]] = it.pid;
+      if (this.fieldIndexes.size > 0) this.indexPayload(labels[i], it.object);
     });
     this.changed();
     return this.written(seq, wait);
@@ -220,6 +307,7 @@ export class Collection {
     });
     for (const label of removed) {
       this.segment.remove(label);
+      this.unindexPayload(label);
       delete this.labelIds[label];
     }
     this.changed();
@@ -243,10 +331,12 @@ export class Collection {
   }
 
   private rewritePayloads(req: PointsSelectorRequest, change: (current: Payload | null) => Payload | null, wait: boolean): WriteResult {
+    const byFilter = req.filter !== undefined && req.filter !== null;
     const pids = this.selectPids(req);
+    const updated: { label: number; payload: Payload | null }[] = [];
     const seq = this.storage.transaction(() => {
       const rows = this.storage.points.byPids(this.id, pids);
-      if (rows.length < new Set(pids).size) {
+      if (!byFilter && rows.length < new Set(pids).size) {
         // As Qdrant does: naming a point that does not exist fails the whole request.
         const found = new Set(rows.map((r) => r.pid));
         const missing = pids.find((p) => !found.has(p))!;
@@ -256,18 +346,70 @@ export class Collection {
       for (const row of rows) {
         const next = change(parseStoredPayload(row.payload));
         this.storage.points.setPayload(this.id, row.pid, serializePayload(next), seq);
+        updated.push({ label: row.label, payload: next });
       }
       return seq;
     });
+    if (this.fieldIndexes.size > 0) for (const u of updated) this.indexPayload(u.label, u.payload);
     return this.written(seq, wait);
   }
 
   /** Resolves a points selector ({points: [...]} or {filter}) to id keys. */
   private selectPids(req: PointsSelectorRequest): string[] {
-    if (req.filter !== undefined && req.filter !== null) this.rejectFilter();
-    if (!Array.isArray(req.points)) fail('BAD_REQUEST', 'select points with "points": [ids...]');
+    const hasFilter = req.filter !== undefined && req.filter !== null;
+    const hasPoints = req.points !== undefined && req.points !== null;
+    if (hasFilter && hasPoints) fail('BAD_REQUEST', 'select points with either "points" or "filter", not both');
+    if (hasFilter) return this.storage.points.pidsWhere(this.id, this.whereOf(this.parse(req.filter)));
+    if (!Array.isArray(req.points)) fail('BAD_REQUEST', 'select points with "points": [ids...] or "filter": {...}');
     if (req.points.length > this.limits.maxBatchPoints) fail('INVALID_LIMIT', `request names ${req.points.length} points; the limit is ${this.limits.maxBatchPoints}`);
     return req.points.map((id, i) => pointKey(parsePointId(id, `points[${i}]`)));
+  }
+
+  // ---- filters ------------------------------------------------------------
+
+  private parse(raw: unknown): Filter | undefined {
+    const filter = parseFilter(raw, 'filter');
+    if (filter) this.checkAgainstIndexes(filter, 'filter');
+    return filter;
+  }
+
+  /** Conditions that cannot mean anything for a field's indexed type are errors, not empty results. */
+  private checkAgainstIndexes(filter: Filter, path: string): void {
+    const visit = (c: Condition, where: string): void => {
+      if (c.kind === 'filter') return this.checkAgainstIndexes(c.filter, where);
+      if (c.kind !== 'range' && c.kind !== 'datetime_range') return;
+      const schema = this.fieldIndexes.get(c.key)?.schema;
+      if (schema === 'keyword' || schema === 'uuid' || schema === 'bool') {
+        fail('INVALID_FILTER', `${where}: range on "${c.key}", which is indexed as ${schema}; ranges apply to integer, float and datetime fields`, { path: where });
+      }
+    };
+    filter.must.forEach((c, i) => visit(c, `${path}.must[${i}]`));
+    filter.should.forEach((c, i) => visit(c, `${path}.should[${i}]`));
+    filter.mustNot.forEach((c, i) => visit(c, `${path}.must_not[${i}]`));
+    filter.minShould?.conditions.forEach((c, i) => visit(c, `${path}.min_should.conditions[${i}]`));
+  }
+
+  private whereOf(filter: Filter | undefined): Where {
+    return compileFilterSql(filter);
+  }
+
+  /** The live labels a filter matches, from the column cache where it can answer and SQL elsewhere. */
+  filterBitmap(filter: Filter, stats?: EvaluationStats): Bitmap {
+    const live = this.segment.liveBitmap();
+    return evaluateBitmap(filter, {
+      live,
+      index: (key) => this.fieldIndexes.get(key),
+      viaSql: (c) => {
+        const b = new Bitmap(live.capacity);
+        for (const l of this.storage.points.labelsWhere(this.id, compileConditionSql(c))) b.set(l);
+        return b.and(live);
+      },
+      labelsOf: (pids) => {
+        const b = new Bitmap(live.capacity);
+        for (const l of this.storage.points.labelsOf(this.id, pids)) b.set(l);
+        return b;
+      },
+    }, stats);
   }
 
   private written(seq: number, wait: boolean): WriteResult {
@@ -279,10 +421,6 @@ export class Collection {
 
   private prepareVector(v: Float32Array): Float32Array {
     return this.metric.normalize ? normalizeInPlace(v) : v;
-  }
-
-  private rejectFilter(): never {
-    return fail('FILTER_NOT_SUPPORTED', 'filter not supported yet');
   }
 
   // ---- reads --------------------------------------------------------------
@@ -313,13 +451,13 @@ export class Collection {
   }
 
   scroll(req: ScrollRequest): { points: PointRecord[]; next_page_offset: PointId | null } {
-    if (req.filter !== undefined && req.filter !== null) this.rejectFilter();
+    const filter = this.parse(req.filter);
     if (req.order_by !== undefined && req.order_by !== null) fail('UNSUPPORTED', 'order_by is not supported yet; points are scrolled in id order');
     const limit = req.limit == null ? 10 : checkLimit(req.limit, 'limit', this.limits.maxQueryLimit);
     const from = req.offset === undefined || req.offset === null ? '' : pointKey(parsePointId(req.offset, 'offset'));
     const selector = parsePayloadSelector(req.with_payload, true);
     const withVector = this.withVector(req.with_vector);
-    const rows = this.storage.points.scroll(this.id, from, limit + 1, false);
+    const rows = filter ? this.storage.points.scrollWhere(this.id, from, limit + 1, this.whereOf(filter)) : this.storage.points.scroll(this.id, from, limit + 1, false);
     const page = rows.slice(0, limit);
     return {
       points: page.map((r) => this.record(r, selector, withVector)),
@@ -328,34 +466,58 @@ export class Collection {
   }
 
   count(req: CountRequest): number {
-    if (req.filter !== undefined && req.filter !== null) this.rejectFilter();
-    return this.segment.stats().live;
+    const filter = this.parse(req.filter);
+    return filter ? this.storage.points.countWhere(this.id, this.whereOf(filter)) : this.segment.stats().live;
   }
 
   query(req: QueryRequest): ScoredPoint[] {
+    return this.run(req).points;
+  }
+
+  /** Runs a query and reports how: the plan, the matching count, thresholds and timings. */
+  explain(req: QueryRequest): { points: ScoredPoint[]; explain: QueryExplanation } {
+    return this.run(req);
+  }
+
+  private run(req: QueryRequest): { points: ScoredPoint[]; explain: QueryExplanation } {
+    const t0 = performance.now();
     const limit = req.limit == null ? 10 : checkLimit(req.limit, 'limit', this.limits.maxQueryLimit);
-    const offset = req.offset === undefined || req.offset === null ? 0 : checkLimit(req.offset, 'offset', this.limits.maxQueryLimit, 0);
+    const offset = req.offset == null ? 0 : checkLimit(req.offset, 'offset', this.limits.maxQueryLimit, 0);
     if (limit + offset > this.limits.maxQueryLimit) fail('INVALID_LIMIT', `limit + offset must be at most ${this.limits.maxQueryLimit}`);
-    if (req.filter !== undefined && req.filter !== null) this.rejectFilter();
     if (req.using !== undefined && req.using !== null && req.using !== '') fail('UNSUPPORTED', `named vector "${req.using}" does not exist: collections have one unnamed vector`);
     for (const key of ['prefetch', 'lookup_from']) {
       if (req[key] !== undefined && req[key] !== null) fail('UNSUPPORTED', `"${key}" is not supported`);
     }
     const params = req.params ?? {};
-    const exact = params.exact === true;
-    const ef = params.hnsw_ef === undefined || params.hnsw_ef === null
-      ? this.config.hnsw_config.ef_construct
-      : checkLimit(params.hnsw_ef, 'params.hnsw_ef', 100_000);
+    const ef = params.hnsw_ef == null ? this.config.hnsw_config.ef_construct : checkLimit(params.hnsw_ef, 'params.hnsw_ef', 100_000);
+    const threshold = req.score_threshold;
+    if (threshold != null && (typeof threshold !== 'number' || !Number.isFinite(threshold))) fail('BAD_REQUEST', 'score_threshold must be a finite number');
     const selector = parsePayloadSelector(req.with_payload, false);
     const withVector = this.withVector(req.with_vector);
+    const filter = this.parse(req.filter);
     const { vector, exclude } = this.resolveQuery(req.query);
 
+    const stats: EvaluationStats = { indexed: 0, sql: 0 };
+    const allow = filter ? this.filterBitmap(filter, stats) : undefined;
+    const t1 = performance.now();
+    const live = this.segment.stats().live;
+    const matching = allow ? allow.count() : live;
     const k = limit + offset;
-    const found = this.segment.search(vector, { k, ef: Math.max(ef, k), exact, exclude });
-    const threshold = req.score_threshold;
-    if (threshold !== undefined && threshold !== null && (typeof threshold !== 'number' || !Number.isFinite(threshold))) {
-      fail('BAD_REQUEST', 'score_threshold must be a finite number');
+    const plan = choosePlan({ matching, live, k, ef, exact: params.exact === true, filtered: allow !== undefined }, this.limits.planner);
+    let found: { labels: number[]; distances: number[] } = { labels: [], distances: [] };
+    let fallback = false;
+    if (plan.kind === 'exact') {
+      found = this.segment.search(vector, { k, ef, exact: true, allow, exclude });
+    } else if (plan.kind === 'hnsw' || plan.kind === 'hnsw-filtered') {
+      found = this.segment.search(vector, { k, ef: plan.ef, exact: false, allow: plan.kind === 'hnsw' ? undefined : allow, exclude });
+      // Never fewer results than min(k, matching) because of filtering or deletions.
+      const expected = Math.min(k, matching - (exclude ? [...exclude].filter((l) => !allow || allow.has(l)).length : 0));
+      if (found.labels.length < expected) {
+        fallback = true;
+        found = this.segment.search(vector, { k, ef, exact: true, allow, exclude });
+      }
     }
+    const t2 = performance.now();
     const labels: number[] = [];
     const scores: number[] = [];
     for (let i = offset; i < found.labels.length; i++) {
@@ -364,7 +526,20 @@ export class Collection {
       labels.push(found.labels[i]);
       scores.push(score);
     }
-    return this.scored(labels, scores, selector, withVector);
+    const points = this.scored(labels, scores, selector, withVector);
+    const t3 = performance.now();
+    return {
+      points,
+      explain: {
+        plan,
+        matching,
+        live,
+        filter: filter ? { conditions_from_index: stats.indexed, conditions_from_sql: stats.sql } : null,
+        thresholds: this.limits.planner,
+        fallback,
+        timings_ms: { filter: round(t1 - t0), search: round(t2 - t1), fetch: round(t3 - t2), total: round(t3 - t0) },
+      },
+    };
   }
 
   private resolveQuery(raw: unknown): { vector: Float32Array; exclude?: Set<number> } {

@@ -54,6 +54,7 @@ export class Engine {
       maxBatchPoints: this.config.service.max_batch_points,
       maxQueryLimit: this.config.service.max_query_limit,
       rerankMin: this.config.index.manhattan_rerank_min,
+      planner: this.config.planner,
     };
   }
 

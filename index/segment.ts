@@ -44,6 +44,8 @@ export interface SearchOptions {
   k: number;
   ef: number;
   exact: boolean;
+  /** Only labels set here may be returned (a filter's bitmap); all live labels when absent. */
+  allow?: Bitmap;
   /** Labels to leave out (for example the query point itself). */
   exclude?: ReadonlySet<number>;
 }
@@ -211,16 +213,17 @@ export class Segment {
 
   // ---- search -------------------------------------------------------------
 
-  search(query: Float32Array, { k, ef, exact, exclude }: SearchOptions): Neighbours {
+  search(query: Float32Array, { k, ef, exact, allow, exclude }: SearchOptions): Neighbours {
     const excluded = exclude?.size ?? 0;
     const want = Math.min(k + excluded, this.live);
     if (want <= 0) return { labels: [], distances: [] };
     const { metric, dim } = this.options;
     let result: Neighbours;
     if (exact) {
-      result = fromKernel(KERNEL.scanBitmap(this.vectors.buffer, dim, query, this.liveBits.words, metric.kernelId, want));
+      const words = allow ? allow.clone().and(this.liveBits).words : this.liveBits.words;
+      result = fromKernel(KERNEL.scanBitmap(this.vectors.buffer, dim, query, words, metric.kernelId, want));
     } else {
-      result = mergeNeighbours([this.searchGraph(query, want, ef), this.scanTail(query, want)], want);
+      result = mergeNeighbours([this.searchGraph(query, want, ef, allow), this.scanTail(query, want, allow)], want);
     }
     if (excluded > 0) {
       const keep = result.labels.map((l, i) => [l, i] as const).filter(([l]) => !exclude!.has(l)).slice(0, k);
@@ -229,17 +232,28 @@ export class Segment {
     return result;
   }
 
-  private searchGraph(query: Float32Array, k: number, ef: number): Neighbours {
+  private searchGraph(query: Float32Array, k: number, ef: number, allow?: Bitmap): Neighbours {
     if (this.indexed === 0) return { labels: [], distances: [] };
     const { metric, rerankMin, dim } = this.options;
     const want = Math.min(metric.rerank ? Math.max(k, rerankMin) : k, this.indexed);
     // Stale entries (graph holds an old vector, or a deletion not yet applied)
     // are dropped after the search: over-fetch by their number when they are
-    // few, otherwise let the graph skip them with an O(1) state lookup.
-    const useFilter = this.stale > STALE_OVERFETCH_LIMIT;
-    const fetch = useFilter ? want : want + this.stale;
+    // few, otherwise let the graph skip them with an O(1) state lookup. A
+    // filter bitmap is always checked inside the graph search.
     const state = this.state;
-    const raw = this.graph.search(query, fetch, Math.max(ef, fetch), useFilter ? (l) => state[l] === INDEXED : undefined);
+    const skipStale = this.stale > STALE_OVERFETCH_LIMIT;
+    const fetch = skipStale ? want : want + this.stale;
+    let callback: ((label: number) => boolean) | undefined;
+    if (allow) {
+      const words = allow.words;
+      const n = words.length;
+      callback = skipStale
+        ? (l) => (l >>> 5) < n && ((words[l >>> 5] >>> (l & 31)) & 1) === 1 && state[l] === INDEXED
+        : (l) => (l >>> 5) < n && ((words[l >>> 5] >>> (l & 31)) & 1) === 1;
+    } else if (skipStale) {
+      callback = (l) => state[l] === INDEXED;
+    }
+    const raw = this.graph.search(query, fetch, Math.max(ef, fetch), callback);
     const labels: number[] = [];
     const distances: number[] = [];
     for (let i = 0; i < raw.labels.length; i++) {
@@ -256,15 +270,21 @@ export class Segment {
     return { labels: labels.slice(0, k), distances: distances.slice(0, k) };
   }
 
-  private scanTail(query: Float32Array, k: number): Neighbours {
+  private scanTail(query: Float32Array, k: number, allow?: Bitmap): Neighbours {
     if (this.indexed === this.live) return { labels: [], distances: [] };
     const { metric, dim } = this.options;
     const pending = new Int32Array(this.live - this.indexed);
     let n = 0;
     for (let i = this.head; i < this.queue.length && n < pending.length; i++) {
-      if (this.state[this.queue[i]] === PENDING) pending[n++] = this.queue[i];
+      const l = this.queue[i];
+      if (this.state[l] === PENDING && (!allow || allow.has(l))) pending[n++] = l;
     }
     return fromKernel(KERNEL.scanLabels(this.vectors.buffer, dim, query, pending, n, metric.kernelId, k));
+  }
+
+  /** Live labels as a bitmap (a copy). */
+  liveBitmap(): Bitmap {
+    return this.liveBits.clone();
   }
 
   /** Score of one stored vector against a query (internal distance). */

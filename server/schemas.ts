@@ -134,6 +134,11 @@ export const QueryBody = Type.Object({
   shard_key: Type.Optional(Type.Unknown()),
 }, Strict);
 
+export const CreateIndexBody = Type.Object({
+  field_name: Type.String(),
+  field_schema: Type.Unknown({ description: 'keyword | integer | float | bool | datetime | uuid, or {type: ...}' }),
+}, Strict);
+
 export const QueryBatchBody = Type.Object({ searches: Type.Array(QueryBody) }, Strict);
 
 export const SearchBody = Type.Object({

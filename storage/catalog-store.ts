@@ -25,6 +25,10 @@ export class CatalogStore {
       setNextLabel: db.prepare('UPDATE collections SET next_label = ? WHERE id = ?'),
       deletePoints: db.prepare('DELETE FROM points WHERE collection_id = ?'),
       deleteIndexes: db.prepare('DELETE FROM payload_indexes WHERE collection_id = ?'),
+      listIndexes: db.prepare('SELECT field_name, field_schema FROM payload_indexes WHERE collection_id = ? ORDER BY field_name'),
+      putIndex: db.prepare(`INSERT INTO payload_indexes (collection_id, field_name, field_schema, created_seq) VALUES (?, ?, ?, ?)
+        ON CONFLICT (collection_id, field_name) DO UPDATE SET field_schema = excluded.field_schema, created_seq = excluded.created_seq`),
+      deleteIndex: db.prepare('DELETE FROM payload_indexes WHERE collection_id = ? AND field_name = ?'),
     };
   }
 
@@ -52,6 +56,19 @@ export class CatalogStore {
   beginWrite(id: number): { seq: number; nextLabel: number } {
     const row = this.stmts.bumpSeq.get(id) as { seq: number; next_label: number };
     return { seq: row.seq, nextLabel: row.next_label };
+  }
+
+  listIndexes(id: number): { field_name: string; field_schema: string }[] {
+    return this.stmts.listIndexes.all(id) as { field_name: string; field_schema: string }[];
+  }
+
+  putIndex(id: number, field: string, schema: string, seq: number): void {
+    this.stmts.putIndex.run(id, field, schema, seq);
+  }
+
+  /** Returns whether the index existed. */
+  deleteIndex(id: number, field: string): boolean {
+    return this.stmts.deleteIndex.run(id, field).changes > 0;
   }
 
   setNextLabel(id: number, nextLabel: number): void {

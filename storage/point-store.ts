@@ -15,10 +15,17 @@ export interface PointRow {
 
 export type PointMeta = Pick<PointRow, 'pid' | 'label' | 'payload'> & { vector?: Buffer };
 
+/** A parameterised SQL condition over the points table's `pid` and `payload` columns. */
+export interface Where {
+  sql: string;
+  params: unknown[];
+}
+
 export class PointStore {
   private readonly stmts;
+  private readonly cache = new Map<string, ReturnType<Db['prepare']>>();
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.stmts = {
       upsert: db.prepare(`INSERT INTO points (collection_id, pid, label, vector, payload, seq, vseq)
         VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -40,7 +47,45 @@ export class PointStore {
         WHERE collection_id = ? AND pid >= ? ORDER BY pid LIMIT ?`),
       count: db.prepare('SELECT count(*) AS n FROM points WHERE collection_id = ?'),
       all: db.prepare('SELECT pid, label, vector, vseq FROM points WHERE collection_id = ?'),
+      payloads: db.prepare('SELECT label, payload FROM points WHERE collection_id = ? AND payload IS NOT NULL'),
+      labelsOf: db.prepare('SELECT label FROM points WHERE collection_id = ? AND pid IN (SELECT value FROM json_each(?))'),
     };
+  }
+
+  /** Prepared statements for compiled filters, cached by their SQL text (values are always bound). */
+  private prepared(sql: string): ReturnType<Db['prepare']> {
+    let stmt = this.cache.get(sql);
+    if (!stmt) {
+      if (this.cache.size > 512) this.cache.clear();
+      stmt = this.db.prepare(sql);
+      this.cache.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  labelsWhere(collectionId: number, where: Where): number[] {
+    return this.prepared(`SELECT label FROM points WHERE collection_id = ? AND (${where.sql})`).pluck().all(collectionId, ...where.params) as number[];
+  }
+
+  pidsWhere(collectionId: number, where: Where): string[] {
+    return this.prepared(`SELECT pid FROM points WHERE collection_id = ? AND (${where.sql}) ORDER BY pid`).pluck().all(collectionId, ...where.params) as string[];
+  }
+
+  countWhere(collectionId: number, where: Where): number {
+    return this.prepared(`SELECT count(*) FROM points WHERE collection_id = ? AND (${where.sql})`).pluck().get(collectionId, ...where.params) as number;
+  }
+
+  scrollWhere(collectionId: number, fromPid: string, limit: number, where: Where): PointMeta[] {
+    return this.prepared(`SELECT pid, label, payload FROM points WHERE collection_id = ? AND pid >= ? AND (${where.sql}) ORDER BY pid LIMIT ?`)
+      .all([collectionId, fromPid, ...where.params, limit]) as PointMeta[];
+  }
+
+  labelsOf(collectionId: number, pids: readonly string[]): number[] {
+    return this.stmts.labelsOf.pluck().all(collectionId, JSON.stringify(pids)) as number[];
+  }
+
+  *payloads(collectionId: number): IterableIterator<{ label: number; payload: string }> {
+    yield* this.stmts.payloads.iterate(collectionId) as IterableIterator<{ label: number; payload: string }>;
   }
 
   /** Inserts or replaces a point, keeping its label if it exists; returns the label in effect. */

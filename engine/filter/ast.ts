@@ -4,14 +4,9 @@
 
 import { fail } from '../../core/errors.js';
 import { parsePointId, pointKey, describe } from '../../core/point-id.js';
-import { parseDatetime, splitKey } from '../../core/payload-values.js';
+import { parseDatetime, splitKey, type Bounds } from '../../core/payload-values.js';
 
-export interface Bounds {
-  gt?: number;
-  gte?: number;
-  lt?: number;
-  lte?: number;
-}
+export type { Bounds };
 
 interface Keyed {
   key: string;

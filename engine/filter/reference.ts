@@ -2,20 +2,22 @@
 // possible, one point at a time. The SQL and bitmap compilers are tested
 // against it; the engine never uses it on the hot path.
 
-import { fieldValues, parseDatetime } from '../../core/payload-values.js';
-import type { Bounds, Condition, Filter } from './ast.js';
+import { fieldValues, inBounds, parseDatetime } from '../../core/payload-values.js';
+import type { Condition, Filter } from './ast.js';
 
 export interface PointView {
   pid: string;
   payload: unknown;
 }
 
-export function inBounds(x: number, b: Bounds): boolean {
-  return (b.gt === undefined || x > b.gt) && (b.gte === undefined || x >= b.gte) && (b.lt === undefined || x < b.lt) && (b.lte === undefined || x <= b.lte);
+/** A stored JSON number as a double (integers beyond 2^53 arrive as bigint). */
+function asNumber(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : undefined;
 }
 
 /** Equality of a stored value and a filter value: same JSON type, numbers by value. */
 export function sameValue(stored: unknown, wanted: string | number | boolean): boolean {
+  if (typeof wanted === 'number') return asNumber(stored) === wanted;
   return typeof stored === typeof wanted && stored === wanted;
 }
 
@@ -41,7 +43,10 @@ export function matchesCondition(c: Condition, p: PointView): boolean {
       return nonNull.some((v) => !c.values.some((w) => sameValue(v, w)));
     }
     case 'range':
-      return fv.values.some((v) => typeof v === 'number' && inBounds(v, c.bounds));
+      return fv.values.some((v) => {
+        const n = asNumber(v);
+        return n !== undefined && inBounds(n, c.bounds);
+      });
     case 'datetime_range':
       return fv.values.some((v) => {
         const ms = parseDatetime(v);

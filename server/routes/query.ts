@@ -24,6 +24,10 @@ export const queryRoutes: FastifyPluginAsync<{ engine: Engine; config: Config }>
   app.post<Req<QueryRequest>>('/collections/:name/points/query', { schema: { ...schema, body: QueryBody } }, async (req) =>
     ok(req, { points: engine.collection(req.params.name).query(req.body) }));
 
+  // hqdb extension: runs the query and reports the plan, matching count, thresholds and timings.
+  app.post<Req<QueryRequest>>('/collections/:name/points/query/explain', { schema: { ...schema, body: QueryBody } }, async (req) =>
+    ok(req, engine.collection(req.params.name).explain(req.body)));
+
   app.post<Req<{ searches: QueryRequest[] }>>('/collections/:name/points/query/batch', { schema: { ...schema, body: QueryBatchBody } }, async (req) => {
     const c = engine.collection(req.params.name);
     checkBatch(req.body.searches.length);

@@ -164,13 +164,14 @@ const CASES: Case[] = [
   { name: 'scroll limit 10^9', method: 'POST', path: '/collections/c/points/scroll', body: { limit: 1_000_000_000 }, status: 400, code: 'INVALID_LIMIT' },
   { name: 'search limit 0', method: 'POST', path: '/collections/c/points/search', body: { vector: [1, 2, 3, 4], limit: 0 }, status: 400, code: 'INVALID_LIMIT' },
   { name: 'query batch with limit 0 inside', method: 'POST', path: '/collections/c/points/query/batch', body: { searches: [{ query: [1, 2, 3, 4] }, { query: [1, 2, 3, 4], limit: 0 }] }, status: 400, code: 'INVALID_LIMIT' },
-  // filters are not supported yet and must never be ignored
-  { name: 'filter on query', method: 'POST', path: QUERY, body: { query: [1, 2, 3, 4], filter: { must: [{ key: 'i', match: { value: 1 } }] } }, status: 400, code: 'FILTER_NOT_SUPPORTED' },
-  { name: 'filter on search', method: 'POST', path: '/collections/c/points/search', body: { vector: [1, 2, 3, 4], limit: 3, filter: { must: [] } }, status: 400, code: 'FILTER_NOT_SUPPORTED' },
-  { name: 'filter on scroll', method: 'POST', path: '/collections/c/points/scroll', body: { filter: { must: [{ key: 'i', match: { value: 1 } }] } }, status: 400, code: 'FILTER_NOT_SUPPORTED' },
-  { name: 'filter on count', method: 'POST', path: '/collections/c/points/count', body: { filter: { must: [{ key: 'i', match: { value: 1 } }] } }, status: 400, code: 'FILTER_NOT_SUPPORTED' },
-  { name: 'filter on delete', method: 'POST', path: '/collections/c/points/delete?wait=true', body: { filter: { must: [{ key: 'i', match: { value: 5 } }] } }, status: 400, code: 'FILTER_NOT_SUPPORTED' },
-  { name: 'filter on set_payload', method: 'POST', path: '/collections/c/points/payload?wait=true', body: { payload: { x: 1 }, filter: { must: [] } }, status: 400, code: 'FILTER_NOT_SUPPORTED' },
+  // malformed filters: 400 INVALID_FILTER naming the path of the problem, on every route that takes a filter
+  { name: 'filter with an unknown clause', method: 'POST', path: QUERY, body: { query: [1, 2, 3, 4], filter: { maybe: [] } }, status: 400, code: 'INVALID_FILTER' },
+  { name: 'filter with an unknown match', method: 'POST', path: QUERY, body: { query: [1, 2, 3, 4], filter: { must: [{ key: 'i', match: { like: 'x' } }] } }, status: 400, code: 'INVALID_FILTER' },
+  { name: 'filter match with a float', method: 'POST', path: '/collections/c/points/search', body: { vector: [1, 2, 3, 4], limit: 3, filter: { must: [{ key: 'i', match: { value: 1.5 } }] } }, status: 400, code: 'INVALID_FILTER' },
+  { name: 'filter with an empty any', method: 'POST', path: '/collections/c/points/scroll', body: { filter: { must: [{ key: 'i', match: { any: [] } }] } }, status: 400, code: 'INVALID_FILTER' },
+  { name: 'filter range with a non-number', method: 'POST', path: '/collections/c/points/count', body: { filter: { must: [{ key: 'i', range: { gt: [1] } }] } }, status: 400, code: 'INVALID_FILTER' },
+  { name: 'filter nested too deeply', method: 'POST', path: '/collections/c/points/delete?wait=true', body: { filter: JSON.parse('{"must":'.repeat(20) + '[]' + '}'.repeat(20)) as unknown }, status: 400, code: 'INVALID_FILTER' },
+  { name: 'filter with a huge any list', method: 'POST', path: '/collections/c/points/payload?wait=true', body: { payload: { x: 1 }, filter: { must: [{ key: 'i', match: { any: Array.from({ length: 10_001 }, (_, i) => i) } }] } }, status: 400, code: 'INVALID_FILTER' },
 ];
 
 async function send(server: TestServer, c: Case): Promise<HttpResult> {

@@ -1,0 +1,198 @@
+// The column cache of one indexed payload field: per-value bitmaps for
+// equality, a sorted (value, label) array for ranges, and presence bitmaps
+// (key present, holds null, holds values of another type) so that the filter
+// conditions it answers are answered exactly, without SQL.
+//
+// A label's values come from core/payload-values.ts. Values of the field's
+// type are indexed; null and other types are only recorded in `hasNull` and
+// `foreign`, which is what lets `except` and `is_empty` stay exact.
+//
+// Range structure: sorted arrays built from all entries, plus a `stale` set
+// of labels whose values changed since the build; stale labels are checked
+// one by one against their current values, and the arrays are rebuilt when
+// stale labels exceed a fraction of the entries.
+
+import { inBounds, parseDatetime, type Bounds } from '../core/payload-values.js';
+import { Bitmap } from './bitmap.js';
+
+export const FIELD_SCHEMAS = ['keyword', 'integer', 'float', 'bool', 'datetime', 'uuid'] as const;
+export type FieldSchema = (typeof FIELD_SCHEMAS)[number];
+
+type Key = string | number | boolean;
+
+
+const REBUILD_FRACTION = 0.05;
+const REBUILD_MIN = 2048;
+
+export class FieldIndex {
+  private readonly byValue = new Map<Key, Bitmap>();
+  /** Labels whose key is present (any value, including null or []). */
+  readonly present = new Bitmap();
+  readonly hasNull = new Bitmap();
+  /** Labels holding a non-null value this index does not hold (another type). */
+  readonly foreign = new Bitmap();
+  /** Labels holding at least one indexed value. */
+  readonly hasValue = new Bitmap();
+  private readonly valuesOf: (Key[] | undefined)[] = [];
+  private sortedVals = new Float64Array(0);
+  private sortedLabels = new Int32Array(0);
+  private stale = new Bitmap();
+  private staleCount = 0;
+  private entries = 0;
+  private sortedDirty = true;
+
+  constructor(readonly key: string, readonly schema: FieldSchema) {}
+
+  get numeric(): boolean {
+    return this.schema === 'integer' || this.schema === 'float' || this.schema === 'datetime';
+  }
+
+  /** The indexed form of a stored value, or undefined when this index does not hold it. */
+  private keyOf(v: unknown): Key | undefined {
+    switch (this.schema) {
+      case 'keyword':
+      case 'uuid':
+        return typeof v === 'string' ? v : undefined;
+      case 'integer':
+      case 'float':
+        return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : undefined;
+      case 'bool':
+        return typeof v === 'boolean' ? v : undefined;
+      case 'datetime':
+        return parseDatetime(v);
+    }
+  }
+
+  /** Replaces a label's values. `present` is whether the key exists in its payload. */
+  set(label: number, present: boolean, values: readonly unknown[]): void {
+    this.remove(label);
+    if (!present) return;
+    this.present.set(label);
+    const keys: Key[] = [];
+    for (const v of values) {
+      if (v === null) {
+        this.hasNull.set(label);
+        continue;
+      }
+      const k = this.keyOf(v);
+      if (k === undefined) {
+        this.foreign.set(label);
+        continue;
+      }
+      if (keys.includes(k)) continue;
+      keys.push(k);
+      let b = this.byValue.get(k);
+      if (!b) this.byValue.set(k, (b = new Bitmap()));
+      b.set(label);
+    }
+    if (keys.length > 0) {
+      this.hasValue.set(label);
+      this.valuesOf[label] = keys;
+      this.entries += keys.length;
+      if (this.numeric) this.markStale(label);
+    }
+  }
+
+  remove(label: number): void {
+    this.present.clear(label);
+    this.hasNull.clear(label);
+    this.foreign.clear(label);
+    const keys = this.valuesOf[label];
+    if (!keys) return;
+    for (const k of keys) {
+      const b = this.byValue.get(k);
+      if (!b) continue;
+      b.clear(label);
+      if (b.count() === 0) this.byValue.delete(k);
+    }
+    this.hasValue.clear(label);
+    this.valuesOf[label] = undefined;
+    this.entries -= keys.length;
+    if (this.numeric) this.markStale(label);
+  }
+
+  private markStale(label: number): void {
+    if (this.sortedDirty || this.stale.has(label)) return;
+    this.stale.set(label);
+    this.staleCount++;
+  }
+
+  get distinctValues(): number {
+    return this.byValue.size;
+  }
+
+  get pointsCount(): number {
+    return this.hasValue.count();
+  }
+
+  /** Labels holding `value` (already converted by the caller to this field's type). */
+  equal(value: Key): Bitmap {
+    const k = this.schema === 'datetime' && typeof value === 'string' ? parseDatetime(value) : value;
+    return k === undefined ? new Bitmap() : (this.byValue.get(k)?.clone() ?? new Bitmap());
+  }
+
+  anyOf(values: readonly Key[]): Bitmap {
+    const out = new Bitmap();
+    for (const v of values) {
+      const b = this.byValue.get(v);
+      if (b) out.or(b);
+    }
+    return out;
+  }
+
+  /** Labels holding at least one indexed value outside `values`. */
+  someOutside(values: readonly Key[]): Bitmap {
+    const excluded = new Set<Key>(values);
+    const out = new Bitmap();
+    for (const [k, b] of this.byValue) if (!excluded.has(k)) out.or(b);
+    return out;
+  }
+
+  /** Labels holding a numeric (or datetime, in ms) value within bounds. */
+  range(b: Bounds): Bitmap {
+    this.ensureSorted();
+    const out = new Bitmap();
+    const vals = this.sortedVals;
+    const lo = lowerBound(vals, b.gte ?? b.gt ?? -Infinity, b.gte === undefined && b.gt !== undefined);
+    const hi = lowerBound(vals, b.lte ?? b.lt ?? Infinity, b.lte !== undefined);
+    const labels = this.sortedLabels;
+    const checkStale = this.staleCount > 0;
+    for (let i = lo; i < hi; i++) {
+      const label = labels[i];
+      if (checkStale && this.stale.has(label)) continue;
+      out.set(label);
+    }
+    if (checkStale) {
+      for (const label of this.stale) {
+        const keys = this.valuesOf[label];
+        if (keys && keys.some((k) => inBounds(k as number, b))) out.set(label);
+      }
+    }
+    return out;
+  }
+
+  private ensureSorted(): void {
+    if (!this.sortedDirty && this.staleCount <= Math.max(REBUILD_MIN, this.entries * REBUILD_FRACTION)) return;
+    const pairs: [number, number][] = [];
+    this.valuesOf.forEach((keys, label) => {
+      if (keys) for (const k of keys) pairs.push([k as number, label]);
+    });
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    this.sortedVals = Float64Array.from(pairs, (p) => p[0]);
+    this.sortedLabels = Int32Array.from(pairs, (p) => p[1]);
+    this.stale = new Bitmap();
+    this.staleCount = 0;
+    this.sortedDirty = false;
+  }
+}
+
+/** First index whose value is >= x (or > x when `after`). */
+function lowerBound(vals: Float64Array, x: number, after: boolean): number {
+  let lo = 0, hi = vals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (vals[mid] < x || (after && vals[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
