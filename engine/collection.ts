@@ -546,7 +546,7 @@ export class Collection {
     let q = raw;
     if (q !== null && typeof q === 'object' && !Array.isArray(q) && 'nearest' in q) q = (q as { nearest: unknown }).nearest;
     if (q === undefined || q === null) fail('BAD_REQUEST', '"query" is required: a vector or a point id');
-    if (Array.isArray(q)) return { vector: this.prepareVector(toVector(q, this.config.vectors.size, 'query')) };
+    if (Array.isArray(q) || q instanceof Float32Array) return { vector: this.prepareVector(toVector(q, this.config.vectors.size, 'query')) };
     if (typeof q === 'number' || typeof q === 'bigint' || typeof q === 'string') {
       const id = parsePointId(q, 'query');
       const row = this.storage.points.byPid(this.id, pointKey(id));

@@ -10,7 +10,8 @@ export function toVector(raw: unknown, dim: number, where: string): Float32Array
   if (raw instanceof Float32Array) {
     if (raw.length !== dim) fail('WRONG_DIMENSION', `${where}: expected a vector of dimension ${dim}, got ${raw.length}`, { expected: dim, got: raw.length });
     for (let i = 0; i < raw.length; i++) if (!Number.isFinite(raw[i])) fail('INVALID_VECTOR', `${where}[${i}]: vector components must be finite numbers`);
-    return raw;
+    // A copy: the engine normalises and keeps vectors, the caller keeps its array.
+    return Float32Array.from(raw);
   }
   if (!Array.isArray(raw)) {
     if (raw !== null && typeof raw === 'object') {

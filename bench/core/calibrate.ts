@@ -1,0 +1,73 @@
+// Planner calibration (issue 4): for filters of growing selectivity, the time
+// of an exact scan of the matching rows (SIMD kernel) against a filtered HNSW
+// search (bitmap callback, ef raised as the planner raises it), with the
+// filtered search's recall. The crossover row count is what
+// `planner.exact_max_rows` should be on this machine.
+//
+//   npx tsx bench/core/calibrate.ts [--n 100000] [--dim 128] [--queries 200]
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../core/config.js';
+import { PROJECT_ROOT } from '../../core/paths.js';
+import { parseFilter } from '../../engine/filter/ast.js';
+import { clusteredVectors, rng } from '../../test/support/data.js';
+import { tempEngine } from '../../test/support/engine.js';
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '100000' }, dim: { type: 'string', default: '128' }, queries: { type: 'string', default: '200' } } });
+const N = Number(values.n), DIM = Number(values.dim), Q = Number(values.queries);
+const K = 10;
+
+const env = await tempEngine();
+const { engine } = env;
+await engine.createCollection('cal', { vectors: { size: DIM, distance: 'Euclid' } });
+const c = engine.collection('cal');
+const vectors = clusteredVectors(N + Q, DIM, 100, 7, 0.35);
+const rand = rng(3);
+const t0 = performance.now();
+for (let s = 0; s < N; s += 2000) {
+  c.upsert({ points: vectors.slice(s, s + 2000).map((v, i) => ({ id: s + i, vector: Array.from(v), payload: { bucket: Math.floor(rand() * 100_000) } })) }, true);
+}
+c.createFieldIndex('bucket', 'integer', true);
+await engine.waitIndexed();
+console.log(`built ${N} x ${DIM} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+const { ef_boost_max, ef_max } = loadConfig({}).planner;
+const queries = vectors.slice(N);
+const rows: Record<string, number>[] = [];
+for (const matching of [500, 1000, 2000, 5000, 10_000, 20_000, 50_000]) {
+  const filter = parseFilter({ must: [{ key: 'bucket', range: { lt: Math.round((matching / N) * 100_000) } }] })!;
+  const allow = c.filterBitmap(filter);
+  const m = allow.count();
+  const selectivity = m / N;
+  const ef = Math.min(ef_max, Math.ceil(100 * Math.min(1 / selectivity, ef_boost_max)));
+  let exactMs = 0, hnswMs = 0, hits = 0;
+  for (const q of queries) {
+    let t = performance.now();
+    const exact = c.segment.search(q, { k: K, ef, exact: true, allow });
+    exactMs += performance.now() - t;
+    t = performance.now();
+    const approx = c.segment.search(q, { k: K, ef, exact: false, allow });
+    hnswMs += performance.now() - t;
+    const truth = new Set(exact.labels);
+    hits += approx.labels.filter((l) => truth.has(l)).length;
+  }
+  rows.push({
+    matching: m,
+    selectivity_pct: +(selectivity * 100).toFixed(2),
+    exact_ms: +(exactMs / Q).toFixed(3),
+    hnsw_filtered_ms: +(hnswMs / Q).toFixed(3),
+    hnsw_ef: ef,
+    hnsw_recall: +(hits / (Q * K)).toFixed(3),
+    exact_speedup: +(hnswMs / exactMs).toFixed(2),
+  });
+}
+console.table(rows);
+const crossover = rows.find((r) => r.exact_speedup < 1)?.matching;
+console.log(crossover ? `exact scan stops paying off around ${crossover} matching rows` : 'exact scan was faster at every size measured');
+mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
+const file = join(PROJECT_ROOT, `bench/results/calibrate-${new Date().toISOString().slice(0, 10)}.json`);
+writeFileSync(file, JSON.stringify({ n: N, dim: DIM, queries: Q, rows, crossover }, null, 2) + '\n');
+console.log(`wrote ${file}`);
+await env.dispose();
