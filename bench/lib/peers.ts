@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const PEERS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'peers');
+/** bench/peers, or $HQDB_BENCH_PEERS (another install of the same package.json). */
+export const PEERS_DIR = process.env.HQDB_BENCH_PEERS ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'peers');
 export const PEERS_INSTALL = 'npm --prefix bench/peers ci';
 
 export class PeerMissingError extends Error {

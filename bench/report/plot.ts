@@ -36,7 +36,7 @@ export function plotSpec(r: RunResult): Record<string, unknown> {
       { orient: 'bottom', scale: 'x', title: `recall@${r.workload.k}`, grid: true },
       { orient: 'left', scale: 'y', title: 'queries per second (log)', grid: true },
     ],
-    legends: [{ fill: 'color', stroke: 'color', title: 'system', orient: 'top-left' }],
+    legends: [{ fill: 'color', stroke: 'color', title: 'system', orient: 'top-left', labelLimit: 400 }],
     marks: [
       {
         type: 'rule',

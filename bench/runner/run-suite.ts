@@ -144,9 +144,9 @@ async function runInChild(name: string, o: RunSuiteOptions, progress: Progress):
   }
 }
 
-async function writeResults(r: RunResult, outDir: string, progress: Progress): Promise<string[]> {
+export async function writeResults(r: RunResult, outDir: string, progress: Progress): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
-  const stem = `${r.suite}-${r.startedAt.slice(0, 10)}`;
+  const stem = resultStem(r);
   const files: string[] = [];
   const plot = await renderPlot(r);
   let plotFile: string | undefined;
@@ -162,6 +162,10 @@ async function writeResults(r: RunResult, outDir: string, progress: Progress): P
   files.push(join(outDir, `${stem}.json`), join(outDir, `${stem}.md`));
   progress.log(`results: ${files.join(', ')}`);
   return files;
+}
+
+export function resultStem(r: RunResult): string {
+  return `${r.suite}-${r.startedAt.slice(0, 10)}`;
 }
 
 function gitCommit(): string {
