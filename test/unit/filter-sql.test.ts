@@ -124,11 +124,18 @@ describe('compileFilterSql: SQL text and parameters', () => {
     expect(params).toEqual(['$."tags"', 1, '$."n"', 0, 2]);
   });
 
+  it('values_count with two bounds binds the key path once per count', () => {
+    const { sql, params } = compile({ must: [{ key: 'tags', values_count: { gte: 1, lte: 2 } }] });
+    expect(placeholders(sql)).toBe(params.length);
+    expect(params.filter((p) => p === '$."tags"')).toHaveLength(sql.split('json_each(payload, ?)').length - 1);
+  });
+
   it('one placeholder per parameter for every condition kind', () => {
     const filters = [
       { must: [{ key: 'a', match: { value: 'x' } }, { key: 'a.b', match: { value: 3 } }, { key: 'c', match: { value: false } }] },
       { should: [{ key: 'a', match: { any: ['x', 'y'] } }, { key: 'a.b', match: { except: [1] } }, { key: 'a', match: { except: [] } }] },
       { must_not: [{ key: 'a', range: { gt: 1, lte: 2 } }, { key: 'x.y', range: { lt: '2024-01-01' } }, { key: 'a', values_count: { gte: 1 } }] },
+    { must: [{ key: 'a', values_count: { gt: 0, lt: 3 } }, { key: 'a.b', values_count: { gte: 1, lte: 2 } }] },
       { min_should: { conditions: [{ is_null: { key: 'a.b' } }, { is_empty: { key: 'a' } }, { has_id: [3] }, { must: [{ key: 'a', match: { value: 'x' } }] }], min_count: 1 } },
     ];
     for (const f of filters) {
@@ -201,6 +208,8 @@ describe('compileFilterSql: rows selected from SQLite', () => {
     ['is_empty: absent, [], null, [null]', { must: [{ is_empty: { key: 'tags' } }] }, [2, 4, 5, 6, 7, 8, 9]],
     ['values_count gte 1 (null counts once)', { must: [{ key: 'tags', values_count: { gte: 1 } }] }, [1, 3, 4, 8]],
     ['values_count gt 1', { must: [{ key: 'tags', values_count: { gt: 1 } }] }, [1]],
+    ['values_count between two bounds', { must: [{ key: 'tags', values_count: { gte: 1, lt: 2 } }] }, [3, 4, 8]],
+    ['values_count between two bounds on a dotted key', { must: [{ key: 'meta.year', values_count: { gt: 1, lte: 3 } }] }, [7]],
     ['has_id (unknown ids ignored)', { must: [{ has_id: [2, 4, 99] }] }, [2, 4]],
     ['a key with a space', { must: [{ key: 'my key', match: { any: ['spaced'] } }] }, [9]],
     ['a dotted key walks objects, never a literal "a.b" key', { must: [{ key: 'a.b', match: { any: ['literal'] } }] }, []],
