@@ -304,3 +304,26 @@ describe('filter semantics: reference, SQL and bitmap agree', () => {
     );
   }, 120_000);
 });
+
+describe('counterexamples the properties found, kept as examples', () => {
+  const cases: [string, (Payload | null)[], Record<string, unknown>][] = [
+    ['match on an unindexed keyword', [{ u_kw: 'a' }, { u_kw: 'b' }], { must: [{ key: 'u_kw', match: { value: 'a' } }] }],
+    ['match on an unindexed integer under a dotted key', [{ obj: { n: 1 } }, { obj: { n: 2 } }], { must: [{ key: 'obj.n', match: { value: 1 } }] }],
+    ['except on an unindexed keyword', [{ u_kw: 'a' }, { u_kw: 'b' }, {}], { must: [{ key: 'u_kw', match: { except: ['a'] } }] }],
+    ['values_count with two bounds', [{ kw: ['a', 'b'] }, { kw: 'a' }, {}], { must: [{ key: 'kw', values_count: { gte: 1, lte: 1 } }] }],
+    ['an object under a top-level key is one value, not its members', [{ int: { n: 3 } }, { int: 3 }, { int: {} }], {
+      should: [{ key: 'int', match: { any: [3] } }, { key: 'int', values_count: { gt: 1 } }, { is_empty: { key: 'int' } }],
+    }],
+    ['an indexed range with both gt and gte', [{ int: 0 }, { int: 1 }, { int: 3 }], { must: [{ key: 'int', range: { gt: 1, gte: 0 } }] }],
+    ['an indexed range with both lt and lte', [{ flt: 0.5 }, { flt: 2 }, { flt: 3.25 }], { must: [{ key: 'flt', range: { lt: 1, lte: 3 } }] }],
+    ['an indexed datetime range with both gt and gte', [{ ts: '2024-01-01T00:00:00Z' }, { ts: '2024-03-15T13:00:00Z' }], {
+      must: [{ key: 'ts', range: { gt: '2024-02-01T00:00:00Z', gte: '2023-12-31T00:00:00Z' } }],
+    }],
+  ];
+
+  it.each(cases)('%s', async (_, payloads, filter) => {
+    const env = await environment();
+    const c = await env.create(false, payloads);
+    checkAll(env, c, [filter]);
+  });
+});
