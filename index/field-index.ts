@@ -153,8 +153,9 @@ export class FieldIndex {
     this.ensureSorted();
     const out = new Bitmap();
     const vals = this.sortedVals;
-    const lo = lowerBound(vals, b.gte ?? b.gt ?? -Infinity, b.gte === undefined && b.gt !== undefined);
-    const hi = lowerBound(vals, b.lte ?? b.lt ?? Infinity, b.lte !== undefined);
+    // Every bound given applies: the range starts after the strictest lower bound and ends before the strictest upper one.
+    const lo = Math.max(b.gte === undefined ? 0 : lowerBound(vals, b.gte, false), b.gt === undefined ? 0 : lowerBound(vals, b.gt, true));
+    const hi = Math.min(b.lte === undefined ? vals.length : lowerBound(vals, b.lte, true), b.lt === undefined ? vals.length : lowerBound(vals, b.lt, false));
     const labels = this.sortedLabels;
     const checkStale = this.staleCount > 0;
     for (let i = lo; i < hi; i++) {

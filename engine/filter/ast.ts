@@ -85,10 +85,12 @@ class Parser {
     }
     if ('is_empty' in o && typeof o.is_empty === 'object') {
       only(o, ['is_empty'], path);
+      only(object(o.is_empty, `${path}.is_empty`), ['key'], `${path}.is_empty`);
       return { kind: 'is_empty', ...this.key(object(o.is_empty, `${path}.is_empty`).key, `${path}.is_empty.key`) };
     }
     if ('is_null' in o && typeof o.is_null === 'object') {
       only(o, ['is_null'], path);
+      only(object(o.is_null, `${path}.is_null`), ['key'], `${path}.is_null`);
       return { kind: 'is_null', ...this.key(object(o.is_null, `${path}.is_null`).key, `${path}.is_null.key`) };
     }
     for (const unsupported of ['nested', 'has_vector', 'geo_bounding_box', 'geo_radius', 'geo_polygon']) {

@@ -1,8 +1,9 @@
 // Compiles a filter to a parameterised SQL boolean expression over the points
 // table (columns `pid` and `payload`). Values never enter the SQL text: keys,
-// values and lists are bound parameters. Single-segment keys use SQLite's
-// JSON functions directly; dotted keys go through hqdb_values(), which takes
-// values with the same semantics as core/payload-values.ts.
+// values and lists are bound parameters, bound in the order the SQL text
+// reads them. Values under a key come from hqdb_values(), which has exactly
+// the semantics of core/payload-values.ts (SQLite's own json_each would walk
+// into an object's members where Qdrant sees one value).
 
 import type { Bounds, Condition, Filter } from './ast.js';
 
@@ -10,8 +11,6 @@ export interface CompiledSql {
   sql: string;
   params: unknown[];
 }
-
-const SIMPLE_KEY = /^[A-Za-z0-9_\- ]+$/;
 
 class Compiler {
   readonly params: unknown[] = [];
@@ -23,12 +22,10 @@ class Compiler {
 
   /** A table source of the values under key: rows (type, value). */
   private values(parts: readonly string[]): string {
-    if (parts.length === 1 && SIMPLE_KEY.test(parts[0])) return `json_each(payload, ${this.bind(`$."${parts[0]}"`)})`;
     return `json_each(hqdb_values(payload, ${this.bind(JSON.stringify(parts))}))`;
   }
 
   private present(parts: readonly string[]): string {
-    if (parts.length === 1 && SIMPLE_KEY.test(parts[0])) return `json_type(payload, ${this.bind(`$."${parts[0]}"`)}) IS NOT NULL`;
     return `hqdb_values(payload, ${this.bind(JSON.stringify(parts))}) IS NOT NULL`;
   }
 
@@ -38,12 +35,13 @@ class Compiler {
     return v ? "type = 'true'" : "type = 'false'";
   }
 
-  private bounds(expr: string, b: Bounds): string {
+  /** `expr` is called once per bound, so parameters inside it are bound once per use. */
+  private bounds(expr: () => string, b: Bounds): string {
     const parts: string[] = [];
-    if (b.gt !== undefined) parts.push(`${expr} > ${this.bind(b.gt)}`);
-    if (b.gte !== undefined) parts.push(`${expr} >= ${this.bind(b.gte)}`);
-    if (b.lt !== undefined) parts.push(`${expr} < ${this.bind(b.lt)}`);
-    if (b.lte !== undefined) parts.push(`${expr} <= ${this.bind(b.lte)}`);
+    if (b.gt !== undefined) parts.push(`${expr()} > ${this.bind(b.gt)}`);
+    if (b.gte !== undefined) parts.push(`${expr()} >= ${this.bind(b.gte)}`);
+    if (b.lt !== undefined) parts.push(`${expr()} < ${this.bind(b.lt)}`);
+    if (b.lte !== undefined) parts.push(`${expr()} <= ${this.bind(b.lte)}`);
     return parts.length ? parts.join(' AND ') : '1';
   }
 
@@ -55,27 +53,35 @@ class Compiler {
         return `pid IN (SELECT value FROM json_each(${this.bind(JSON.stringify(c.pids))}))`;
       case 'match': {
         const v = c.value;
+        const source = this.values(c.parts);
         const eq = typeof v === 'boolean' ? '' : ` AND value = ${this.bind(v)}`;
-        return `EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE ${this.typeOf(v)}${eq})`;
+        return `EXISTS (SELECT 1 FROM ${source} WHERE ${this.typeOf(v)}${eq})`;
       }
       case 'any':
         return `EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE ${this.typeOf(c.values[0])} AND value IN (SELECT value FROM json_each(${this.bind(JSON.stringify(c.values))})))`;
       case 'except': {
+        const absent = `NOT (${this.present(c.parts)})`;
+        const empty = `NOT EXISTS (SELECT 1 FROM ${this.values(c.parts)})`;
+        const source = this.values(c.parts);
         const inSet = c.values.length === 0
           ? '0'
           : `(${this.typeOf(c.values[0])} AND value IN (SELECT value FROM json_each(${this.bind(JSON.stringify(c.values))})))`;
-        return `(NOT (${this.present(c.parts)}) OR NOT EXISTS (SELECT 1 FROM ${this.values(c.parts)}) OR EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE type != 'null' AND NOT ${inSet}))`;
+        return `(${absent} OR ${empty} OR EXISTS (SELECT 1 FROM ${source} WHERE type != 'null' AND NOT ${inSet}))`;
       }
-      case 'range':
-        return `EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE type IN ('integer', 'real') AND ${this.bounds('value', c.bounds)})`;
-      case 'datetime_range':
-        return `EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE type = 'text' AND ${this.bounds('hqdb_datetime(value)', c.bounds)})`;
+      case 'range': {
+        const source = this.values(c.parts);
+        return `EXISTS (SELECT 1 FROM ${source} WHERE type IN ('integer', 'real') AND ${this.bounds(() => 'value', c.bounds)})`;
+      }
+      case 'datetime_range': {
+        const source = this.values(c.parts);
+        return `EXISTS (SELECT 1 FROM ${source} WHERE type = 'text' AND ${this.bounds(() => 'hqdb_datetime(value)', c.bounds)})`;
+      }
       case 'is_null':
         return `EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE type = 'null')`;
       case 'is_empty':
         return `NOT EXISTS (SELECT 1 FROM ${this.values(c.parts)} WHERE type != 'null')`;
       case 'values_count':
-        return this.bounds(`(SELECT count(*) FROM ${this.values(c.parts)})`, c.bounds);
+        return this.bounds(() => `(SELECT count(*) FROM ${this.values(c.parts)})`, c.bounds);
     }
   }
 

@@ -71,15 +71,15 @@ describe('compileFilterSql: SQL text and parameters', () => {
 
   it('match on a keyword binds the JSON path and the value, in the order the SQL reads them', () => {
     expect(compile({ must: [{ key: 'color', match: { value: 'red' } }] })).toEqual({
-      sql: "(EXISTS (SELECT 1 FROM json_each(payload, ?) WHERE type = 'text' AND value = ?))",
-      params: ['$."color"', 'red'],
+      sql: "(EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type = 'text' AND value = ?))",
+      params: ['["color"]', 'red'],
     });
   });
 
   it('match on a boolean binds only the path', () => {
     expect(compile({ must: [{ key: 'ok', match: { value: true } }] })).toEqual({
-      sql: "(EXISTS (SELECT 1 FROM json_each(payload, ?) WHERE type = 'true'))",
-      params: ['$."ok"'],
+      sql: "(EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type = 'true'))",
+      params: ['["ok"]'],
     });
   });
 
@@ -92,42 +92,42 @@ describe('compileFilterSql: SQL text and parameters', () => {
 
   it('numeric and datetime ranges bind their bounds (datetimes as epoch milliseconds)', () => {
     expect(compile({ must: [{ key: 'n', range: { gte: 1, lt: 3 } }] })).toEqual({
-      sql: "(EXISTS (SELECT 1 FROM json_each(payload, ?) WHERE type IN ('integer', 'real') AND value >= ? AND value < ?))",
-      params: ['$."n"', 1, 3],
+      sql: "(EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type IN ('integer', 'real') AND value >= ? AND value < ?))",
+      params: ['["n"]', 1, 3],
     });
     expect(compile({ must: [{ key: 't', range: { gte: '2024-01-01T00:00:00Z' } }] })).toEqual({
-      sql: "(EXISTS (SELECT 1 FROM json_each(payload, ?) WHERE type = 'text' AND hqdb_datetime(value) >= ?))",
-      params: ['$."t"', Date.UTC(2024, 0, 1)],
+      sql: "(EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type = 'text' AND hqdb_datetime(value) >= ?))",
+      params: ['["t"]', Date.UTC(2024, 0, 1)],
     });
   });
 
   it('should, must_not and has_id combine as OR, AND NOT and a bound id list', () => {
     expect(compile({ should: [{ has_id: [1, 2] }, { is_null: { key: 'color' } }], must_not: [{ is_empty: { key: 'tags' } }] })).toEqual({
-      sql: "((pid IN (SELECT value FROM json_each(?))) OR (EXISTS (SELECT 1 FROM json_each(payload, ?) WHERE type = 'null'))) AND NOT ((NOT EXISTS (SELECT 1 FROM json_each(payload, ?) WHERE type != 'null')))",
-      params: [JSON.stringify([pidOf(1), pidOf(2)]), '$."color"', '$."tags"'],
+      sql: "((pid IN (SELECT value FROM json_each(?))) OR (EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type = 'null'))) AND NOT ((NOT EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type != 'null')))",
+      params: [JSON.stringify([pidOf(1), pidOf(2)]), '["color"]', '["tags"]'],
     });
   });
 
   it('except binds the path for each use and then the excluded list, in SQL order', () => {
     const { sql, params } = compile({ must: [{ key: 'color', match: { except: ['red'] } }] });
     expect(sql).toBe(
-      "((NOT (json_type(payload, ?) IS NOT NULL) OR NOT EXISTS (SELECT 1 FROM json_each(payload, ?)) OR EXISTS (SELECT 1 FROM json_each(payload, ?) WHERE type != 'null' AND NOT (type = 'text' AND value IN (SELECT value FROM json_each(?))))))",
+      "((NOT (hqdb_values(payload, ?) IS NOT NULL) OR NOT EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?))) OR EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type != 'null' AND NOT (type = 'text' AND value IN (SELECT value FROM json_each(?))))))",
     );
-    expect(params).toEqual(['$."color"', '$."color"', '$."color"', '["red"]']);
+    expect(params).toEqual(['["color"]', '["color"]', '["color"]', '["red"]']);
   });
 
   it('min_should sums CASE terms and binds min_count last', () => {
     const { sql, params } = compile({ min_should: { conditions: [{ key: 'tags', values_count: { gt: 1 } }, { key: 'n', range: { lt: 0 } }], min_count: 2 } });
     expect(sql).toBe(
-      "((CASE WHEN (SELECT count(*) FROM json_each(payload, ?)) > ? THEN 1 ELSE 0 END) + (CASE WHEN EXISTS (SELECT 1 FROM json_each(payload, ?) WHERE type IN ('integer', 'real') AND value < ?) THEN 1 ELSE 0 END)) >= ?",
+      "((CASE WHEN (SELECT count(*) FROM json_each(hqdb_values(payload, ?))) > ? THEN 1 ELSE 0 END) + (CASE WHEN EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type IN ('integer', 'real') AND value < ?) THEN 1 ELSE 0 END)) >= ?",
     );
-    expect(params).toEqual(['$."tags"', 1, '$."n"', 0, 2]);
+    expect(params).toEqual(['["tags"]', 1, '["n"]', 0, 2]);
   });
 
   it('values_count with two bounds binds the key path once per count', () => {
     const { sql, params } = compile({ must: [{ key: 'tags', values_count: { gte: 1, lte: 2 } }] });
     expect(placeholders(sql)).toBe(params.length);
-    expect(params.filter((p) => p === '$."tags"')).toHaveLength(sql.split('json_each(payload, ?)').length - 1);
+    expect(params.filter((p) => p === '["tags"]')).toHaveLength(sql.split('hqdb_values(payload, ?)').length - 1);
   });
 
   it('one placeholder per parameter for every condition kind', () => {
