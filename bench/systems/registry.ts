@@ -2,6 +2,7 @@
 // and whether it needs bench peers) and it is available to every suite.
 
 import { ExactSystem } from './exact.js';
+import { HqdbSystem } from './hqdb.js';
 import { HqdbRestSystem } from './hqdb-rest.js';
 import { LanceDbSystem } from './lancedb.js';
 import { NaiveSystem } from './naive.js';
@@ -18,7 +19,8 @@ export const SYSTEMS: Readonly<Record<string, SystemEntry>> = {
   // The baseline every ratio is against: always measured first.
   naive: { create: () => new NaiveSystem(), peers: [] },
   exact: { create: () => new ExactSystem(), peers: [] },
-  // hqdb's in-process engine adapter goes here (name "hqdb"), next to its REST front end.
+  // hqdb itself: the engine in process (no transport), and the server over REST.
+  hqdb: { create: () => new HqdbSystem(), peers: [] },
   'hqdb-rest': { create: () => new HqdbRestSystem(), peers: [] },
   'sqlite-vec': { create: () => new SqliteVecSystem(), peers: ['sqlite-vec'] },
   lancedb: { create: () => new LanceDbSystem(), peers: ['@lancedb/lancedb', 'apache-arrow'] },
