@@ -109,8 +109,8 @@ const INDEXES: [string, Schemas['PayloadSchemaType']][] = [
 const vectors = randomVectors(N, DIM, 4242);
 const bf = new BruteForce('Euclid', vectors.map((vector, id) => ({ id, vector })));
 
-async function newClient(overrides: Parameters<typeof startTestServer>[0] = {}): Promise<{ client: QdrantClient; server: TestServer }> {
-  const server = await startTestServer(overrides);
+async function newClient(overrides: Parameters<typeof startTestServer>[0] = {}, dataDir?: string): Promise<{ client: QdrantClient; server: TestServer }> {
+  const server = await startTestServer(overrides, dataDir);
   return { client: new QdrantClient({ url: server.url, checkCompatibility: false }), server };
 }
 
@@ -248,6 +248,23 @@ describe('payload indexes', () => {
     expect(await found()).toEqual([]);
   });
 
+  it('survive a restart: listed again and rebuilt from storage', async () => {
+    const first = await newClient();
+    await seed(first.client, 'c', true);
+    await first.server.close();
+    const { client, server } = await newClient({}, first.server.dataDir);
+    const schema = (await client.getCollection('c')).payload_schema;
+    expect(Object.keys(schema).sort()).toEqual(INDEXES.map(([f]) => f).sort());
+    const filter: Filter = { must: [{ key: 'color', match: { any: ['red'] } }, { key: 'n', range: { lt: 25 } }] };
+    const expected = vectors.map((_, id) => id).filter((id) => vals(payloadFor(id), 'color').includes('red') && (payloadFor(id).n as number) < 25);
+    const { points, explain } = await ok<{ points: { id: number }[]; explain: { matching: number; filter: { conditions_from_index: number; conditions_from_sql: number } } }>(
+      server.url, 'POST', '/collections/c/points/query/explain', { query: vectors[1], filter, limit: N },
+    );
+    expect(sorted(points.map((p) => p.id))).toEqual(expected);
+    // Both conditions were answered by the rebuilt column cache, not by SQL.
+    expect(explain.filter).toEqual({ conditions_from_index: 2, conditions_from_sql: 0 });
+  });
+
   it('refuses a range on a keyword-indexed field with 400 INVALID_FILTER everywhere a filter goes', async () => {
     const { client } = await newClient();
     await seed(client, 'c', true);
@@ -283,6 +300,28 @@ describe('payload indexes', () => {
     }
     await expect(client.count('c', { filter: { must: [{ key: 'loc', geo_radius: { center: { lon: 0, lat: 0 }, radius: 1 } }] } })).rejects.toMatchObject({ status: 400, data: { status: { code: 'UNSUPPORTED' } } });
     expect((await client.count('c')).count).toBe(N);
+  });
+});
+
+describe('numbers beyond 2^53 in filters', () => {
+  // Nanosecond timestamps (~1.7e18) are ordinary JSON numbers: the client sends them as
+  // 19-digit integer literals, which the server parses exactly (as bigint). Qdrant takes
+  // range bounds as doubles and match values as 64-bit integers.
+  const BASE = 1_700_000_000_000_000_000; // a multiple of 2^17: base + i * 1e9 is exact as a double
+  const SECOND = 1_000_000_000;
+
+  it('range bounds and match values given as big integer literals select the right points', async () => {
+    const { client } = await newClient();
+    await client.createCollection('c', { vectors: { size: DIM, distance: 'Euclid' } });
+    await client.upsert('c', { wait: true, points: vectors.slice(0, 20).map((vector, id) => ({ id, vector, payload: { ns: BASE + id * SECOND } })) });
+    const gte5: Filter = { must: [{ key: 'ns', range: { gte: BASE + 5 * SECOND } }] };
+    const is7: Filter = { must: [{ key: 'ns', match: { value: BASE + 7 * SECOND } }] };
+    const failures = await checks([
+      ['count with a range bound of 1.7e18', async () => expect((await client.count('c', { filter: gte5 })).count).toBe(15)],
+      ['query with a range bound of 1.7e18', async () => expect((await client.query('c', { query: vectors[0], filter: gte5, limit: 20 })).points).toHaveLength(15)],
+      ['count with a match value of 1.7e18', async () => expect((await client.count('c', { filter: is7 })).count).toBe(1)],
+    ]);
+    expect(failures).toEqual([]);
   });
 });
 
