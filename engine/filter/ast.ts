@@ -15,15 +15,25 @@ interface Keyed {
 
 export type Condition =
   | { kind: 'filter'; filter: Filter }
-  | (Keyed & { kind: 'match'; value: string | number | boolean })
-  | (Keyed & { kind: 'any'; values: readonly (string | number)[] })
-  | (Keyed & { kind: 'except'; values: readonly (string | number)[] })
+  | (Keyed & { kind: 'match'; value: MatchValue })
+  | (Keyed & { kind: 'any'; values: readonly (string | number | bigint)[] })
+  | (Keyed & { kind: 'except'; values: readonly (string | number | bigint)[] })
   | (Keyed & { kind: 'range'; bounds: Bounds })
   | (Keyed & { kind: 'datetime_range'; bounds: Bounds })
   | (Keyed & { kind: 'is_null' })
   | (Keyed & { kind: 'is_empty' })
   | (Keyed & { kind: 'values_count'; bounds: Bounds })
   | { kind: 'has_id'; pids: readonly string[] };
+
+/** Integers beyond 2^53 arrive as bigint (core/json.ts) and are matched exactly, as 64-bit integers. */
+export type MatchValue = string | number | bigint | boolean;
+
+const I64_MIN = -(1n << 63n);
+const U64_MAX = (1n << 64n) - 1n;
+
+function isInteger(v: unknown): v is number | bigint {
+  return (typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'bigint' && v >= I64_MIN && v <= U64_MAX);
+}
 
 export interface Filter {
   must: readonly Condition[];
@@ -131,7 +141,7 @@ class Parser {
     const k = keys[0];
     if (k === 'value') {
       const v = m.value;
-      if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isSafeInteger(v))) return { kind: 'match', ...keyed, value: v };
+      if (typeof v === 'string' || typeof v === 'boolean' || isInteger(v)) return { kind: 'match', ...keyed, value: v };
       if (typeof v === 'number') bad(`${path}.value`, 'match value must be a keyword, an integer or a boolean; use range for floats');
       bad(`${path}.value`, `match value must be a keyword, an integer or a boolean, got ${describe(v)}`);
     }
@@ -141,9 +151,9 @@ class Parser {
       if (list.length === 0 && k === 'any') bad(`${path}.any`, 'must not be empty (it would match nothing)');
       this.checkSize(list, `${path}.${k}`);
       const allStrings = list.every((v) => typeof v === 'string');
-      const allInts = list.every((v) => typeof v === 'number' && Number.isSafeInteger(v));
+      const allInts = list.every(isInteger);
       if (!allStrings && !allInts) bad(`${path}.${k}`, 'must hold only keywords or only integers');
-      return { kind: k, ...keyed, values: [...new Set(list as (string | number)[])] };
+      return { kind: k, ...keyed, values: [...new Set(list as (string | number | bigint)[])] };
     }
     if (['text', 'phrase', 'text_any'].includes(k)) fail('UNSUPPORTED', `${path}.${k}: full-text match is not supported`);
     return bad(`${path}.${k}`, 'unknown match (expected value, any or except)');
@@ -155,8 +165,10 @@ class Parser {
     for (const [k, v] of Object.entries(r)) {
       if (!['gt', 'gte', 'lt', 'lte'].includes(k)) bad(`${path}.${k}`, 'unknown bound (expected gt, gte, lt, lte)');
       if (v === null || v === undefined) continue;
-      if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${path}.${k}`, `must be a finite number, got ${describe(v)}`);
-      b[k as keyof Bounds] = v;
+      // Range bounds are doubles (as in Qdrant); integer literals beyond 2^53 arrive as bigint.
+      const n = typeof v === 'bigint' ? Number(v) : v;
+      if (typeof n !== 'number' || !Number.isFinite(n)) bad(`${path}.${k}`, `must be a finite number, got ${describe(v)}`);
+      b[k as keyof Bounds] = n;
     }
     return b;
   }

@@ -26,6 +26,9 @@ export interface EvaluationStats {
 
 /** The condition answered from a field index, or undefined when the index cannot answer it exactly. */
 function fromIndex(c: Condition, idx: FieldIndex, live: Bitmap): Bitmap | undefined {
+  // The column cache keys numbers as doubles: integers beyond 2^53 are matched exactly by SQL instead.
+  if (c.kind === 'match' && typeof c.value === 'bigint') return undefined;
+  if ((c.kind === 'any' || c.kind === 'except') && c.values.some((v) => typeof v === 'bigint')) return undefined;
   switch (c.kind) {
     case 'match': {
       const v = c.value;
@@ -36,8 +39,8 @@ function fromIndex(c: Condition, idx: FieldIndex, live: Bitmap): Bitmap | undefi
     }
     case 'any': {
       const strings = typeof c.values[0] === 'string';
-      if (strings && (idx.schema === 'keyword' || idx.schema === 'uuid')) return idx.anyOf(c.values);
-      if (!strings && (idx.schema === 'integer' || idx.schema === 'float')) return idx.anyOf(c.values);
+      if (strings && (idx.schema === 'keyword' || idx.schema === 'uuid')) return idx.anyOf(c.values as string[]);
+      if (!strings && (idx.schema === 'integer' || idx.schema === 'float')) return idx.anyOf(c.values as number[]);
       return undefined;
     }
     case 'except': {
@@ -47,7 +50,7 @@ function fromIndex(c: Condition, idx: FieldIndex, live: Bitmap): Bitmap | undefi
       // Absent key, or present with no values at all ([]), or some value outside the set.
       const absent = live.clone().andNot(idx.present);
       const emptyArray = idx.present.clone().andNot(idx.hasValue).andNot(idx.foreign).andNot(idx.hasNull);
-      return absent.or(emptyArray).or(idx.foreign).or(idx.someOutside(c.values));
+      return absent.or(emptyArray).or(idx.foreign).or(idx.someOutside(c.values as (string | number)[]));
     }
     case 'range':
       return idx.schema === 'integer' || idx.schema === 'float' ? idx.range(c.bounds) : undefined;

@@ -3,7 +3,7 @@
 // against it; the engine never uses it on the hot path.
 
 import { fieldValues, inBounds, parseDatetime } from '../../core/payload-values.js';
-import type { Condition, Filter } from './ast.js';
+import type { Condition, Filter, MatchValue } from './ast.js';
 
 export interface PointView {
   pid: string;
@@ -15,9 +15,16 @@ function asNumber(v: unknown): number | undefined {
   return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : undefined;
 }
 
-/** Equality of a stored value and a filter value: same JSON type, numbers by value. */
-export function sameValue(stored: unknown, wanted: string | number | boolean): boolean {
-  if (typeof wanted === 'number') return asNumber(stored) === wanted;
+/** Equality of a stored value and a filter value: same JSON type, numbers by value, big integers exactly. */
+export function sameValue(stored: unknown, wanted: MatchValue): boolean {
+  if (typeof wanted === 'bigint') {
+    if (typeof stored === 'bigint') return stored === wanted;
+    return typeof stored === 'number' && Number.isSafeInteger(stored) && BigInt(stored) === wanted;
+  }
+  if (typeof wanted === 'number') {
+    if (typeof stored === 'bigint') return Number.isSafeInteger(wanted) && BigInt(wanted) === stored;
+    return stored === wanted;
+  }
   return typeof stored === typeof wanted && stored === wanted;
 }
 

@@ -5,7 +5,8 @@
 // the semantics of core/payload-values.ts (SQLite's own json_each would walk
 // into an object's members where Qdrant sees one value).
 
-import type { Bounds, Condition, Filter } from './ast.js';
+import { stringifyJson } from '../../core/json.js';
+import type { Bounds, Condition, Filter, MatchValue } from './ast.js';
 
 export interface CompiledSql {
   sql: string;
@@ -29,9 +30,9 @@ class Compiler {
     return `hqdb_values(payload, ${this.bind(JSON.stringify(parts))}) IS NOT NULL`;
   }
 
-  private typeOf(v: string | number | boolean): string {
+  private typeOf(v: MatchValue): string {
     if (typeof v === 'string') return "type = 'text'";
-    if (typeof v === 'number') return "type IN ('integer', 'real')";
+    if (typeof v === 'number' || typeof v === 'bigint') return "type IN ('integer', 'real')";
     return v ? "type = 'true'" : "type = 'false'";
   }
 
@@ -65,12 +66,13 @@ class Compiler {
         const source = this.values(c.parts);
         const inSet = c.values.length === 0
           ? '0'
-          : `(${this.typeOf(c.values[0])} AND value IN (SELECT value FROM json_each(${this.bind(JSON.stringify(c.values))})))`;
+          : `(${this.typeOf(c.values[0])} AND value IN (SELECT value FROM json_each(${this.bind(stringifyJson(c.values))})))`;
         return `(${absent} OR ${empty} OR EXISTS (SELECT 1 FROM ${source} WHERE type != 'null' AND NOT ${inSet}))`;
       }
       case 'range': {
         const source = this.values(c.parts);
-        return `EXISTS (SELECT 1 FROM ${source} WHERE type IN ('integer', 'real') AND ${this.bounds(() => 'value', c.bounds)})`;
+        // Compared as doubles, as the reference and the column cache do (integers beyond 2^53 round).
+        return `EXISTS (SELECT 1 FROM ${source} WHERE type IN ('integer', 'real') AND ${this.bounds(() => 'CAST(value AS REAL)', c.bounds)})`;
       }
       case 'datetime_range': {
         const source = this.values(c.parts);

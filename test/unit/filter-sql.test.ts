@@ -92,7 +92,7 @@ describe('compileFilterSql: SQL text and parameters', () => {
 
   it('numeric and datetime ranges bind their bounds (datetimes as epoch milliseconds)', () => {
     expect(compile({ must: [{ key: 'n', range: { gte: 1, lt: 3 } }] })).toEqual({
-      sql: "(EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type IN ('integer', 'real') AND value >= ? AND value < ?))",
+      sql: "(EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type IN ('integer', 'real') AND CAST(value AS REAL) >= ? AND CAST(value AS REAL) < ?))",
       params: ['["n"]', 1, 3],
     });
     expect(compile({ must: [{ key: 't', range: { gte: '2024-01-01T00:00:00Z' } }] })).toEqual({
@@ -119,7 +119,7 @@ describe('compileFilterSql: SQL text and parameters', () => {
   it('min_should sums CASE terms and binds min_count last', () => {
     const { sql, params } = compile({ min_should: { conditions: [{ key: 'tags', values_count: { gt: 1 } }, { key: 'n', range: { lt: 0 } }], min_count: 2 } });
     expect(sql).toBe(
-      "((CASE WHEN (SELECT count(*) FROM json_each(hqdb_values(payload, ?))) > ? THEN 1 ELSE 0 END) + (CASE WHEN EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type IN ('integer', 'real') AND value < ?) THEN 1 ELSE 0 END)) >= ?",
+      "((CASE WHEN (SELECT count(*) FROM json_each(hqdb_values(payload, ?))) > ? THEN 1 ELSE 0 END) + (CASE WHEN EXISTS (SELECT 1 FROM json_each(hqdb_values(payload, ?)) WHERE type IN ('integer', 'real') AND CAST(value AS REAL) < ?) THEN 1 ELSE 0 END)) >= ?",
     );
     expect(params).toEqual(['["tags"]', 1, '["n"]', 0, 2]);
   });
