@@ -9,8 +9,9 @@
 // nodes (~ ef / s), each a JS callback. So: scan when m is small (below
 // `exact_max_rows`, calibrated on this machine by bench/core/calibrate.ts),
 // search unfiltered when the filter matches every live point, and otherwise
-// search the graph with the bitmap as filter, raising ef as s falls so that
-// recall holds at low selectivity.
+// search the graph with the bitmap as filter. hnswlib's filtered search already
+// explores ~ef / s nodes to fill its result list, so ef may be raised further
+// with 1/s (`ef_boost_max`), but the calibration found no recall to gain from it.
 
 export interface PlannerThresholds {
   /** Exact scan when the filter matches at most this many points. */
