@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { QdrantClient } from '@qdrant/js-client-rest';
 import hnswlib from 'hnswlib-node';
 import { PROJECT_ROOT } from '../../core/paths.js';
+import { rng } from '../../test/support/data.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,17 +28,6 @@ const N = Number(values.n);
 const DIM = Number(values.dim);
 const Q = Number(values.queries);
 const BATCH = Number(values.batch);
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeVectors(n: number, seed: number): number[][] {
   const rand = rng(seed);

@@ -4,20 +4,11 @@
 // Qdrant's semantics: Cosine and Dot higher-is-better, Euclid (L2) and
 // Manhattan (L1) distances ascending.
 
+import { rng } from '../support/data.js';
+
+export { rng };
 export type Distance = 'Cosine' | 'Euclid' | 'Dot' | 'Manhattan';
 export const DISTANCES: readonly Distance[] = ['Cosine', 'Euclid', 'Dot', 'Manhattan'];
-
-/** mulberry32: a small seeded PRNG, so failures reproduce. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` vectors of `dim` components uniform in [-1, 1), already representable as float32. */
 export function randomVectors(n: number, dim: number, seed: number): number[][] {
