@@ -10,6 +10,8 @@ export interface Config {
     host: string;
     http_port: number;
     grpc_port: number;
+    /** Largest gRPC message accepted or sent, in megabytes (larger: RESOURCE_EXHAUSTED). */
+    grpc_max_message_mb: number;
     /** Largest accepted request body, in megabytes. */
     max_request_size_mb: number;
     /** Largest number of points a single request may carry. */
@@ -33,6 +35,8 @@ export interface Config {
   /** Named planner thresholds (engine/planner.ts explains the cost model). */
   planner: {
     exact_max_rows: number;
+    probe_exact_max_rows: number;
+    probe_max: number;
     ef_boost_max: number;
     ef_max: number;
   };
@@ -46,6 +50,7 @@ export const DEFAULT_CONFIG: Config = {
     host: '0.0.0.0',
     http_port: 6333,
     grpc_port: 6334,
+    grpc_max_message_mb: 64,
     max_request_size_mb: 32,
     max_batch_points: 100_000,
     max_query_limit: 10_000,
@@ -53,10 +58,10 @@ export const DEFAULT_CONFIG: Config = {
   storage: { path: './data', sync: 'full', snapshot_interval_s: 30 },
   index: { indexing_slice_ms: 8, manhattan_rerank_min: 200 },
   // Measured by bench/core/calibrate.ts at 100k x 128-d (bench/results/calibrate-*.json):
-  // exact scan 0.2 ms vs filtered HNSW 1.2-5 ms at 2k matching rows, 2.1 vs 1.4-1.6 ms at 10k;
-  // filtered HNSW at the requested ef already keeps recall >= 0.99 up to 20% selectivity,
-  // and raising ef with 1/selectivity only made it 5-15x slower, so the boost is off (1).
-  planner: { exact_max_rows: 8_000, ef_boost_max: 1, ef_max: 2_000 },
+  // exact scan 0.06 ms at 500 matching rows and 0.2 ms at 2k, against 1-18 ms for a
+  // filtered HNSW search when filter and query do not correlate; raising ef with
+  // 1/selectivity only made filtered searches 5-15x slower for no recall, so it is off (1).
+  planner: { exact_max_rows: 2_000, probe_exact_max_rows: 30_000, probe_max: 400, ef_boost_max: 1, ef_max: 2_000 },
   log: { level: 'info' },
 };
 

@@ -24,13 +24,13 @@ export interface TestServer extends RunningServer {
   dataDir: string;
 }
 
-/** Starts the server in this process on 127.0.0.1:0 with a fresh data dir (or `dataDir`). */
+/** Starts the server in this process on 127.0.0.1, HTTP and gRPC on port 0, with a fresh data dir (or `dataDir`). */
 export async function startTestServer(overrides: DeepPartial<Config> = {}, dataDir?: string): Promise<TestServer> {
   const dir = dataDir ?? (await tempDataDir());
   const server = await startServer(
     {
       ...overrides,
-      service: { host: '127.0.0.1', http_port: 0, ...overrides.service },
+      service: { host: '127.0.0.1', http_port: 0, grpc_port: 0, ...overrides.service },
       // No periodic snapshots: tests that want one stop the server (close writes it).
       storage: { path: dir, snapshot_interval_s: 0, ...overrides.storage },
       log: { level: 'silent', ...overrides.log },
@@ -79,6 +79,7 @@ export async function spawnServer(dataDir: string, extraEnv: Record<string, stri
   Object.assign(env, {
     HQDB__STORAGE__PATH: dataDir,
     HQDB__SERVICE__HTTP_PORT: '0',
+    HQDB__SERVICE__GRPC_PORT: '0',
     HQDB__SERVICE__HOST: '127.0.0.1',
     HQDB__LOG__LEVEL: 'info',
     ...extraEnv,

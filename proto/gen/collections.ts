@@ -1,0 +1,105 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { ListValue as _google_protobuf_ListValue, ListValue__Output as _google_protobuf_ListValue__Output } from './google/protobuf/ListValue.js';
+import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from './google/protobuf/Struct.js';
+import type { Value as _google_protobuf_Value, Value__Output as _google_protobuf_Value__Output } from './google/protobuf/Value.js';
+import type { CollectionExistsRequest as _hqdb_v1_CollectionExistsRequest, CollectionExistsRequest__Output as _hqdb_v1_CollectionExistsRequest__Output } from './hqdb/v1/CollectionExistsRequest.js';
+import type { CollectionExistsResponse as _hqdb_v1_CollectionExistsResponse, CollectionExistsResponse__Output as _hqdb_v1_CollectionExistsResponse__Output } from './hqdb/v1/CollectionExistsResponse.js';
+import type { CollectionInfo as _hqdb_v1_CollectionInfo, CollectionInfo__Output as _hqdb_v1_CollectionInfo__Output } from './hqdb/v1/CollectionInfo.js';
+import type { CollectionsClient as _hqdb_v1_CollectionsClient, CollectionsDefinition as _hqdb_v1_CollectionsDefinition } from './hqdb/v1/Collections.js';
+import type { Condition as _hqdb_v1_Condition, Condition__Output as _hqdb_v1_Condition__Output } from './hqdb/v1/Condition.js';
+import type { CreateCollectionRequest as _hqdb_v1_CreateCollectionRequest, CreateCollectionRequest__Output as _hqdb_v1_CreateCollectionRequest__Output } from './hqdb/v1/CreateCollectionRequest.js';
+import type { CreateCollectionResponse as _hqdb_v1_CreateCollectionResponse, CreateCollectionResponse__Output as _hqdb_v1_CreateCollectionResponse__Output } from './hqdb/v1/CreateCollectionResponse.js';
+import type { CreatePayloadIndexRequest as _hqdb_v1_CreatePayloadIndexRequest, CreatePayloadIndexRequest__Output as _hqdb_v1_CreatePayloadIndexRequest__Output } from './hqdb/v1/CreatePayloadIndexRequest.js';
+import type { DatetimeRange as _hqdb_v1_DatetimeRange, DatetimeRange__Output as _hqdb_v1_DatetimeRange__Output } from './hqdb/v1/DatetimeRange.js';
+import type { DeleteCollectionRequest as _hqdb_v1_DeleteCollectionRequest, DeleteCollectionRequest__Output as _hqdb_v1_DeleteCollectionRequest__Output } from './hqdb/v1/DeleteCollectionRequest.js';
+import type { DeleteCollectionResponse as _hqdb_v1_DeleteCollectionResponse, DeleteCollectionResponse__Output as _hqdb_v1_DeleteCollectionResponse__Output } from './hqdb/v1/DeleteCollectionResponse.js';
+import type { DeletePayloadIndexRequest as _hqdb_v1_DeletePayloadIndexRequest, DeletePayloadIndexRequest__Output as _hqdb_v1_DeletePayloadIndexRequest__Output } from './hqdb/v1/DeletePayloadIndexRequest.js';
+import type { FieldCondition as _hqdb_v1_FieldCondition, FieldCondition__Output as _hqdb_v1_FieldCondition__Output } from './hqdb/v1/FieldCondition.js';
+import type { Filter as _hqdb_v1_Filter, Filter__Output as _hqdb_v1_Filter__Output } from './hqdb/v1/Filter.js';
+import type { GetCollectionRequest as _hqdb_v1_GetCollectionRequest, GetCollectionRequest__Output as _hqdb_v1_GetCollectionRequest__Output } from './hqdb/v1/GetCollectionRequest.js';
+import type { HasIdCondition as _hqdb_v1_HasIdCondition, HasIdCondition__Output as _hqdb_v1_HasIdCondition__Output } from './hqdb/v1/HasIdCondition.js';
+import type { HnswConfig as _hqdb_v1_HnswConfig, HnswConfig__Output as _hqdb_v1_HnswConfig__Output } from './hqdb/v1/HnswConfig.js';
+import type { IntegerList as _hqdb_v1_IntegerList, IntegerList__Output as _hqdb_v1_IntegerList__Output } from './hqdb/v1/IntegerList.js';
+import type { IsEmptyCondition as _hqdb_v1_IsEmptyCondition, IsEmptyCondition__Output as _hqdb_v1_IsEmptyCondition__Output } from './hqdb/v1/IsEmptyCondition.js';
+import type { IsNullCondition as _hqdb_v1_IsNullCondition, IsNullCondition__Output as _hqdb_v1_IsNullCondition__Output } from './hqdb/v1/IsNullCondition.js';
+import type { KeyList as _hqdb_v1_KeyList, KeyList__Output as _hqdb_v1_KeyList__Output } from './hqdb/v1/KeyList.js';
+import type { ListCollectionsRequest as _hqdb_v1_ListCollectionsRequest, ListCollectionsRequest__Output as _hqdb_v1_ListCollectionsRequest__Output } from './hqdb/v1/ListCollectionsRequest.js';
+import type { ListCollectionsResponse as _hqdb_v1_ListCollectionsResponse, ListCollectionsResponse__Output as _hqdb_v1_ListCollectionsResponse__Output } from './hqdb/v1/ListCollectionsResponse.js';
+import type { Match as _hqdb_v1_Match, Match__Output as _hqdb_v1_Match__Output } from './hqdb/v1/Match.js';
+import type { MinShould as _hqdb_v1_MinShould, MinShould__Output as _hqdb_v1_MinShould__Output } from './hqdb/v1/MinShould.js';
+import type { PayloadIndexInfo as _hqdb_v1_PayloadIndexInfo, PayloadIndexInfo__Output as _hqdb_v1_PayloadIndexInfo__Output } from './hqdb/v1/PayloadIndexInfo.js';
+import type { PointId as _hqdb_v1_PointId, PointId__Output as _hqdb_v1_PointId__Output } from './hqdb/v1/PointId.js';
+import type { PointIdList as _hqdb_v1_PointIdList, PointIdList__Output as _hqdb_v1_PointIdList__Output } from './hqdb/v1/PointIdList.js';
+import type { PointStruct as _hqdb_v1_PointStruct, PointStruct__Output as _hqdb_v1_PointStruct__Output } from './hqdb/v1/PointStruct.js';
+import type { PointsSelector as _hqdb_v1_PointsSelector, PointsSelector__Output as _hqdb_v1_PointsSelector__Output } from './hqdb/v1/PointsSelector.js';
+import type { Range as _hqdb_v1_Range, Range__Output as _hqdb_v1_Range__Output } from './hqdb/v1/Range.js';
+import type { RetrievedPoint as _hqdb_v1_RetrievedPoint, RetrievedPoint__Output as _hqdb_v1_RetrievedPoint__Output } from './hqdb/v1/RetrievedPoint.js';
+import type { ScoredPoint as _hqdb_v1_ScoredPoint, ScoredPoint__Output as _hqdb_v1_ScoredPoint__Output } from './hqdb/v1/ScoredPoint.js';
+import type { StringList as _hqdb_v1_StringList, StringList__Output as _hqdb_v1_StringList__Output } from './hqdb/v1/StringList.js';
+import type { ValuesCount as _hqdb_v1_ValuesCount, ValuesCount__Output as _hqdb_v1_ValuesCount__Output } from './hqdb/v1/ValuesCount.js';
+import type { VectorParams as _hqdb_v1_VectorParams, VectorParams__Output as _hqdb_v1_VectorParams__Output } from './hqdb/v1/VectorParams.js';
+import type { WithPayloadSelector as _hqdb_v1_WithPayloadSelector, WithPayloadSelector__Output as _hqdb_v1_WithPayloadSelector__Output } from './hqdb/v1/WithPayloadSelector.js';
+import type { WriteResult as _hqdb_v1_WriteResult, WriteResult__Output as _hqdb_v1_WriteResult__Output } from './hqdb/v1/WriteResult.js';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  google: {
+    protobuf: {
+      ListValue: MessageTypeDefinition<_google_protobuf_ListValue, _google_protobuf_ListValue__Output>
+      NullValue: EnumTypeDefinition
+      Struct: MessageTypeDefinition<_google_protobuf_Struct, _google_protobuf_Struct__Output>
+      Value: MessageTypeDefinition<_google_protobuf_Value, _google_protobuf_Value__Output>
+    }
+  }
+  hqdb: {
+    v1: {
+      CollectionExistsRequest: MessageTypeDefinition<_hqdb_v1_CollectionExistsRequest, _hqdb_v1_CollectionExistsRequest__Output>
+      CollectionExistsResponse: MessageTypeDefinition<_hqdb_v1_CollectionExistsResponse, _hqdb_v1_CollectionExistsResponse__Output>
+      CollectionInfo: MessageTypeDefinition<_hqdb_v1_CollectionInfo, _hqdb_v1_CollectionInfo__Output>
+      Collections: SubtypeConstructor<typeof grpc.Client, _hqdb_v1_CollectionsClient> & { service: _hqdb_v1_CollectionsDefinition }
+      Condition: MessageTypeDefinition<_hqdb_v1_Condition, _hqdb_v1_Condition__Output>
+      CreateCollectionRequest: MessageTypeDefinition<_hqdb_v1_CreateCollectionRequest, _hqdb_v1_CreateCollectionRequest__Output>
+      CreateCollectionResponse: MessageTypeDefinition<_hqdb_v1_CreateCollectionResponse, _hqdb_v1_CreateCollectionResponse__Output>
+      CreatePayloadIndexRequest: MessageTypeDefinition<_hqdb_v1_CreatePayloadIndexRequest, _hqdb_v1_CreatePayloadIndexRequest__Output>
+      DatetimeRange: MessageTypeDefinition<_hqdb_v1_DatetimeRange, _hqdb_v1_DatetimeRange__Output>
+      DeleteCollectionRequest: MessageTypeDefinition<_hqdb_v1_DeleteCollectionRequest, _hqdb_v1_DeleteCollectionRequest__Output>
+      DeleteCollectionResponse: MessageTypeDefinition<_hqdb_v1_DeleteCollectionResponse, _hqdb_v1_DeleteCollectionResponse__Output>
+      DeletePayloadIndexRequest: MessageTypeDefinition<_hqdb_v1_DeletePayloadIndexRequest, _hqdb_v1_DeletePayloadIndexRequest__Output>
+      Distance: EnumTypeDefinition
+      FieldCondition: MessageTypeDefinition<_hqdb_v1_FieldCondition, _hqdb_v1_FieldCondition__Output>
+      FieldType: EnumTypeDefinition
+      Filter: MessageTypeDefinition<_hqdb_v1_Filter, _hqdb_v1_Filter__Output>
+      GetCollectionRequest: MessageTypeDefinition<_hqdb_v1_GetCollectionRequest, _hqdb_v1_GetCollectionRequest__Output>
+      HasIdCondition: MessageTypeDefinition<_hqdb_v1_HasIdCondition, _hqdb_v1_HasIdCondition__Output>
+      HnswConfig: MessageTypeDefinition<_hqdb_v1_HnswConfig, _hqdb_v1_HnswConfig__Output>
+      IntegerList: MessageTypeDefinition<_hqdb_v1_IntegerList, _hqdb_v1_IntegerList__Output>
+      IsEmptyCondition: MessageTypeDefinition<_hqdb_v1_IsEmptyCondition, _hqdb_v1_IsEmptyCondition__Output>
+      IsNullCondition: MessageTypeDefinition<_hqdb_v1_IsNullCondition, _hqdb_v1_IsNullCondition__Output>
+      KeyList: MessageTypeDefinition<_hqdb_v1_KeyList, _hqdb_v1_KeyList__Output>
+      ListCollectionsRequest: MessageTypeDefinition<_hqdb_v1_ListCollectionsRequest, _hqdb_v1_ListCollectionsRequest__Output>
+      ListCollectionsResponse: MessageTypeDefinition<_hqdb_v1_ListCollectionsResponse, _hqdb_v1_ListCollectionsResponse__Output>
+      Match: MessageTypeDefinition<_hqdb_v1_Match, _hqdb_v1_Match__Output>
+      MinShould: MessageTypeDefinition<_hqdb_v1_MinShould, _hqdb_v1_MinShould__Output>
+      PayloadIndexInfo: MessageTypeDefinition<_hqdb_v1_PayloadIndexInfo, _hqdb_v1_PayloadIndexInfo__Output>
+      PointId: MessageTypeDefinition<_hqdb_v1_PointId, _hqdb_v1_PointId__Output>
+      PointIdList: MessageTypeDefinition<_hqdb_v1_PointIdList, _hqdb_v1_PointIdList__Output>
+      PointStruct: MessageTypeDefinition<_hqdb_v1_PointStruct, _hqdb_v1_PointStruct__Output>
+      PointsSelector: MessageTypeDefinition<_hqdb_v1_PointsSelector, _hqdb_v1_PointsSelector__Output>
+      Range: MessageTypeDefinition<_hqdb_v1_Range, _hqdb_v1_Range__Output>
+      RetrievedPoint: MessageTypeDefinition<_hqdb_v1_RetrievedPoint, _hqdb_v1_RetrievedPoint__Output>
+      ScoredPoint: MessageTypeDefinition<_hqdb_v1_ScoredPoint, _hqdb_v1_ScoredPoint__Output>
+      StringList: MessageTypeDefinition<_hqdb_v1_StringList, _hqdb_v1_StringList__Output>
+      UpdateStatus: EnumTypeDefinition
+      ValuesCount: MessageTypeDefinition<_hqdb_v1_ValuesCount, _hqdb_v1_ValuesCount__Output>
+      VectorParams: MessageTypeDefinition<_hqdb_v1_VectorParams, _hqdb_v1_VectorParams__Output>
+      WithPayloadSelector: MessageTypeDefinition<_hqdb_v1_WithPayloadSelector, _hqdb_v1_WithPayloadSelector__Output>
+      WriteResult: MessageTypeDefinition<_hqdb_v1_WriteResult, _hqdb_v1_WriteResult__Output>
+    }
+  }
+}
+

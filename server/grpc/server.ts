@@ -1,0 +1,60 @@
+// The gRPC listener: hqdb.v1.Collections and hqdb.v1.Points, the standard
+// grpc.health.v1.Health service, and server reflection (for grpcurl-style
+// tools). Message size limits come from service.grpc_max_message_mb; grpc-js
+// answers larger messages with RESOURCE_EXHAUSTED before any handler runs.
+
+import { Server, ServerCredentials, type ServiceDefinition } from '@grpc/grpc-js';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation } from 'grpc-health-check';
+import type { Config } from '../../core/config.js';
+import type { Logger } from '../../core/logger.js';
+import type { Engine } from '../../engine/engine.js';
+import { collectionsService } from './collections.js';
+import { pointsService } from './points.js';
+import { hqdbPackageDefinition } from './proto.js';
+
+export const SERVICES = ['hqdb.v1.Collections', 'hqdb.v1.Points'] as const;
+
+/** How long close() lets in-flight calls finish before cutting them off. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+export interface GrpcListener {
+  /** The bound port (the real one when the config asked for 0). */
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startGrpc(engine: Engine, config: Config, log: Logger): Promise<GrpcListener> {
+  const bytes = Math.floor(config.service.grpc_max_message_mb * 1024 * 1024);
+  const server = new Server({ 'grpc.max_receive_message_length': bytes, 'grpc.max_send_message_length': bytes });
+  const pkg = hqdbPackageDefinition();
+  server.addService(pkg['hqdb.v1.Collections'] as ServiceDefinition, collectionsService(engine, config, log));
+  server.addService(pkg['hqdb.v1.Points'] as ServiceDefinition, pointsService(engine, config, log));
+  const health = new HealthImplementation({ '': 'SERVING', ...Object.fromEntries(SERVICES.map((s) => [s, 'SERVING'])) });
+  health.addToServer(server);
+  new ReflectionService(pkg).addToServer(server);
+
+  const host = config.service.host.includes(':') ? `[${config.service.host}]` : config.service.host;
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(`${host}:${config.service.grpc_port}`, ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound)));
+  });
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      health.setStatus('', 'NOT_SERVING');
+      for (const s of SERVICES) health.setStatus(s, 'NOT_SERVING');
+      const timer = setTimeout(() => {
+        log.warn({ grace_ms: SHUTDOWN_GRACE_MS }, 'grpc calls still running at shutdown; cancelling them');
+        server.forceShutdown();
+        resolve();
+      }, SHUTDOWN_GRACE_MS);
+      server.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    return closing;
+  };
+  return { port, close };
+}
