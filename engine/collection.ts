@@ -24,7 +24,7 @@ import { checkLimit, checkPayload, toVector } from './validate.js';
 import { parseFilter, type Condition, type Filter } from './filter/ast.js';
 import { evaluateBitmap, type EvaluationStats } from './filter/bitmap.js';
 import { compileConditionSql, compileFilterSql } from './filter/sql.js';
-import { choosePlan, type Plan, type PlannerThresholds } from './planner.js';
+import { choosePlan, type Fallback, type Plan, type PlannerThresholds } from './planner.js';
 
 export interface CollectionLimits {
   maxBatchPoints: number;
@@ -40,6 +40,8 @@ export interface QueryExplanation {
   live: number;
   filter: { conditions_from_index: number; conditions_from_sql: number } | null;
   thresholds: PlannerThresholds;
+  /** The step that produced the result: the plan itself, a probe's fallback, or the exact safety net. */
+  answered_by: string;
   /** The plan fell back to an exact scan because the graph returned fewer than min(k, matching) points. */
   fallback: boolean;
   timings_ms: { filter: number; search: number; fetch: number; total: number };
@@ -506,16 +508,38 @@ export class Collection {
     const plan = choosePlan({ matching, live, k, ef, exact: params.exact === true, filtered: allow !== undefined }, this.limits.planner);
     let found: { labels: number[]; distances: number[] } = { labels: [], distances: [] };
     let fallback = false;
+    let answeredBy: Plan['kind'] | Fallback['kind'] = plan.kind;
+    const excludedMatching = exclude ? [...exclude].filter((l) => !allow || allow.has(l)).length : 0;
+    const expected = Math.min(k, matching - excludedMatching);
     if (plan.kind === 'exact') {
       found = this.segment.search(vector, { k, ef, exact: true, allow, exclude });
     } else if (plan.kind === 'hnsw' || plan.kind === 'hnsw-filtered') {
       found = this.segment.search(vector, { k, ef: plan.ef, exact: false, allow: plan.kind === 'hnsw' ? undefined : allow, exclude });
-      // Never fewer results than min(k, matching) because of filtering or deletions.
-      const expected = Math.min(k, matching - (exclude ? [...exclude].filter((l) => !allow || allow.has(l)).length : 0));
-      if (found.labels.length < expected) {
-        fallback = true;
-        found = this.segment.search(vector, { k, ef, exact: true, allow, exclude });
+    } else if (plan.kind === 'probe') {
+      // The nearest points, unfiltered; the matching ones among them are the answer when there are k.
+      const probe = this.segment.search(vector, { k: plan.probe, ef: plan.ef, exact: false, exclude });
+      const labels: number[] = [];
+      const distances: number[] = [];
+      for (let i = 0; i < probe.labels.length && labels.length < k; i++) {
+        if (allow!.has(probe.labels[i])) {
+          labels.push(probe.labels[i]);
+          distances.push(probe.distances[i]);
+        }
       }
+      if (labels.length >= expected) {
+        found = { labels, distances };
+      } else {
+        answeredBy = plan.fallback.kind;
+        found = plan.fallback.kind === 'exact'
+          ? this.segment.search(vector, { k, ef, exact: true, allow, exclude })
+          : this.segment.search(vector, { k, ef: plan.fallback.ef, exact: false, allow, exclude });
+      }
+    }
+    // Never fewer results than min(k, matching) because of filtering or deletions.
+    if (found.labels.length < expected && answeredBy !== 'exact') {
+      fallback = true;
+      answeredBy = 'exact';
+      found = this.segment.search(vector, { k, ef, exact: true, allow, exclude });
     }
     const t2 = performance.now();
     const labels: number[] = [];
@@ -536,6 +560,7 @@ export class Collection {
         live,
         filter: filter ? { conditions_from_index: stats.indexed, conditions_from_sql: stats.sql } : null,
         thresholds: this.limits.planner,
+        answered_by: answeredBy,
         fallback,
         timings_ms: { filter: round(t1 - t0), search: round(t2 - t1), fetch: round(t3 - t2), total: round(t3 - t0) },
       },

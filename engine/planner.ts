@@ -4,29 +4,42 @@
 // Plans are data: `explain` returns them and tests assert them.
 //
 // Cost model (per partition). An exact scan costs ~ m row distances (m =
-// matching rows) through the SIMD kernel. An HNSW search costs ~ ef * M
-// distances plus, with a filter of selectivity s, the visits to non-matching
-// nodes (~ ef / s), each a JS callback. So: scan when m is small (below
-// `exact_max_rows`, calibrated on this machine by bench/core/calibrate.ts),
-// search unfiltered when the filter matches every live point, and otherwise
-// search the graph with the bitmap as filter. hnswlib's filtered search already
-// explores ~ef / s nodes to fill its result list, so ef may be raised further
-// with 1/s (`ef_boost_max`), but the calibration found no recall to gain from it.
+// matching rows) through the SIMD kernel, ~30-90 ns a row here. An HNSW search
+// costs ~ ef * M distances; with a filter of selectivity s, hnswlib also visits
+// the non-matching nodes it meets, ~ ef / s_local of them, where s_local is
+// the selectivity *near the query* — high when, as in real workloads, query
+// vectors and predicates correlate, ~ s when they do not. So:
+//  - few matching rows (<= exact_max_rows): scan them exactly;
+//  - no filter, or one matching every point: search the graph unfiltered;
+//  - otherwise probe: search the graph unfiltered for the P nearest points
+//    (P ~ k / s, bounded by probe_max) and keep those that match. When at
+//    least k match, those are the answer (the nearest matching points are
+//    among the nearest points) at the cost of one unfiltered search; when
+//    fewer match, s_local is low and the probe falls back to an exact scan
+//    (m <= probe_exact_max_rows) or to a graph search with the bitmap filter.
+// Thresholds were measured by bench/core/calibrate.ts.
 
 export interface PlannerThresholds {
   /** Exact scan when the filter matches at most this many points. */
   exact_max_rows: number;
-  /** ef is multiplied by min(1/selectivity, ef_boost_max) for filtered graph searches. */
+  /** After a failed probe, exact scan up to this many matching points (else filtered graph search). */
+  probe_exact_max_rows: number;
+  /** Largest number of nearest points a probe fetches. */
+  probe_max: number;
+  /** ef is multiplied by min(1/selectivity, ef_boost_max) for filtered graph searches (1 = off). */
   ef_boost_max: number;
   /** Upper bound of the ef used by a filtered graph search. */
   ef_max: number;
 }
 
+export type Fallback = { kind: 'exact'; rows: number } | { kind: 'hnsw-filtered'; ef: number };
+
 export type Plan =
   | { kind: 'empty'; reason: string }
   | { kind: 'exact'; rows: number; reason: string }
   | { kind: 'hnsw'; ef: number; reason: string }
-  | { kind: 'hnsw-filtered'; ef: number; selectivity: number; reason: string };
+  | { kind: 'hnsw-filtered'; ef: number; selectivity: number; reason: string }
+  | { kind: 'probe'; probe: number; ef: number; selectivity: number; fallback: Fallback; reason: string };
 
 export interface PlanInput {
   /** Points the filter matches (equal to `live` without a filter). */
@@ -48,11 +61,23 @@ export function choosePlan(q: PlanInput, t: PlannerThresholds): Plan {
     return { kind: 'exact', rows: q.matching, reason: `${q.matching} matching points <= exact_max_rows ${t.exact_max_rows}` };
   }
   const selectivity = q.matching / q.live;
-  const ef = Math.min(t.ef_max, Math.ceil(Math.max(q.ef, q.k) * Math.min(1 / selectivity, t.ef_boost_max)));
+  const filteredEf = Math.max(q.k, Math.min(t.ef_max, Math.ceil(Math.max(q.ef, q.k) * Math.min(1 / selectivity, t.ef_boost_max))));
+  const fallback: Fallback = q.matching <= t.probe_exact_max_rows ? { kind: 'exact', rows: q.matching } : { kind: 'hnsw-filtered', ef: filteredEf };
+  const probe = Math.max(q.ef, q.k, Math.min(t.probe_max, Math.ceil((1.5 * q.k) / selectivity)));
+  if (probe >= t.probe_max && fallback.kind === 'hnsw-filtered') {
+    return {
+      kind: 'hnsw-filtered',
+      ef: filteredEf,
+      selectivity,
+      reason: `${q.matching} matching points > probe_exact_max_rows ${t.probe_exact_max_rows} and selectivity ${selectivity.toFixed(4)} too low to probe`,
+    };
+  }
   return {
-    kind: 'hnsw-filtered',
-    ef: Math.max(ef, q.k),
+    kind: 'probe',
+    probe,
+    ef: Math.max(q.ef, probe),
     selectivity,
-    reason: `${q.matching} matching points > exact_max_rows ${t.exact_max_rows}; ef raised for selectivity ${selectivity.toFixed(4)}`,
+    fallback,
+    reason: `${q.matching} matching points > exact_max_rows ${t.exact_max_rows}: keep the matching ones among the ${probe} nearest, else ${fallback.kind}`,
   };
 }

@@ -362,16 +362,17 @@ describe('a filtered query returns min(limit, matching) points at every selectiv
         expect((await client.query('c', body)).points).toHaveLength(Math.min(limit, matching));
       }
     }
-    expect([...plans].sort()).toEqual(['empty', 'exact', 'hnsw', 'hnsw-filtered']);
+    expect([...plans].sort()).toEqual(['empty', 'exact', 'hnsw', 'probe']);
   });
 });
 
 describe('explain reports the plan the planner chose', () => {
-  it('exact for a rare filter, hnsw without a filter or when it matches everything, hnsw-filtered when broad, empty for none', async () => {
+  it('exact for a rare filter, hnsw without a filter or when it matches everything, probe or hnsw-filtered when broad, empty for none', async () => {
     const M = 30_000;
     const D = 16;
     const EXACT_MAX_ROWS = 1000;
-    const { client, server: srv } = await newClient({ planner: { exact_max_rows: EXACT_MAX_ROWS } });
+    // A probe of at most 100 points: broad filters whose fallback is a filtered graph search skip it.
+    const { client, server: srv } = await newClient({ planner: { exact_max_rows: EXACT_MAX_ROWS, probe_exact_max_rows: 5000, probe_max: 100 } });
     const vs = randomVectors(M, D, 99);
     await client.createCollection('big', { vectors: { size: D, distance: 'Euclid' } });
     // group: 'rare' on 100 points, 'edge' on exactly EXACT_MAX_ROWS, 'edge+1' on one more, 'broad' on the rest.
@@ -406,9 +407,10 @@ describe('explain reports the plan the planner chose', () => {
     expect(broad.explain.plan.selectivity).toBeCloseTo(broad.explain.matching / M, 6);
     expect(broad.points).toHaveLength(10);
 
-    // The threshold itself: at most exact_max_rows matching points scan exactly, one more searches the graph.
+    // The threshold itself: at most exact_max_rows matching points scan exactly, one more probes the
+    // nearest points first (falling back to an exact scan, as it matches <= probe_exact_max_rows).
     expect((await explain(inGroups('edge'))).explain).toMatchObject({ plan: { kind: 'exact' }, matching: EXACT_MAX_ROWS });
-    expect((await explain(inGroups('edge+1'))).explain).toMatchObject({ plan: { kind: 'hnsw-filtered' }, matching: EXACT_MAX_ROWS + 1 });
+    expect((await explain(inGroups('edge+1'))).explain).toMatchObject({ plan: { kind: 'probe', fallback: { kind: 'exact' } }, matching: EXACT_MAX_ROWS + 1 });
     // An unindexed field gives the same counts (through SQL).
     expect((await explain({ must: [{ key: 'i', range: { lt: 100 } }] })).explain).toMatchObject({ plan: { kind: 'exact' }, matching: 100 });
     expect((await explain({ must: [{ key: 'i', range: { gte: 15_000 } }] })).explain).toMatchObject({ plan: { kind: 'hnsw-filtered' }, matching: 15_000 });

@@ -77,9 +77,9 @@ interface Bucket {
 
 const BUCKETS: Bucket[] = [
   { name: '~0.1%', fraction: 0.001, plan: 'exact' },
-  { name: '~1%', fraction: 0.01, plan: 'hnsw-filtered' },
-  { name: '~10%', fraction: 0.1, plan: 'hnsw-filtered' },
-  { name: '~50%', fraction: 0.5, plan: 'hnsw-filtered' },
+  { name: '~1%', fraction: 0.01, plan: 'probe' },
+  { name: '~10%', fraction: 0.1, plan: 'probe' },
+  { name: '~50%', fraction: 0.5, plan: 'probe' },
   { name: '100%', fraction: 1, plan: 'hnsw' },
 ];
 
