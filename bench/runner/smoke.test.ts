@@ -17,12 +17,12 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('smoke suite', () => {
   it('runs end to end and computes recall correctly', async () => {
-    const suite = { ...SUITES.smoke, systems: ['exact', 'naive', 'hqdb-rest'] };
+    const suite = { ...SUITES.smoke, systems: ['exact', 'naive', 'hqdb', 'hqdb-rest'] };
     const { result, files } = await runSuite({ suite, isolate: false, outDir: join(out, 'results'), quiet: true });
 
     const by = (name: string) => result.systems.find((s) => s.system === name)!;
     // The baseline runs first whatever the order asked for.
-    expect(result.systems.map((s) => s.system)).toEqual(['naive', 'exact', 'hqdb-rest']);
+    expect(result.systems.map((s) => s.system)).toEqual(['naive', 'exact', 'hqdb', 'hqdb-rest']);
     expect(result.workload.queries).toBe(500);
     expect(result.workload.histogram.reduce((s, b) => s + b.count, 0)).toBe(500);
 
@@ -42,6 +42,13 @@ describe('smoke suite', () => {
     expect(naive.buildS).toBeGreaterThan(0);
     expect(naive.diskBytes).toBeGreaterThan(0);
 
+    // hqdb in process: whatever it answers must be right, and every ratio is over the same queries.
+    const hqdb = by('hqdb');
+    expect(hqdb.status, hqdb.reason).toBe('ok');
+    if (hqdb.final!.unsupported < hqdb.final!.queries) expect(hqdb.final!.recall).toBeGreaterThan(0.8);
+    expect(hqdb.vsBaseline!.queries).toBe(hqdb.final!.queries - hqdb.final!.unsupported);
+    expect(naive.vsBaseline!.ratio).toBeCloseTo(1, 10);
+
     const rest = by('hqdb-rest');
     if (serverEntryMissing()) {
       expect(rest.status).toBe('skipped');
@@ -59,7 +66,9 @@ describe('smoke suite', () => {
     const md = files.find((f) => f.endsWith('.md'))!;
     expect(readFileSync(md, 'utf8')).toContain('| naive |');
     const json = JSON.parse(readFileSync(files.find((f) => f.endsWith('.json'))!, 'utf8')) as RunResult;
-    expect(json.systems.length).toBe(3);
+    expect(json.systems.length).toBe(4);
+    // Per-query latencies are used for the ratios, not written out.
+    expect(json.systems.every((s) => s.final?.latenciesMs === undefined)).toBe(true);
     expect(existsSync(join(out, 'cache'))).toBe(true);
   }, 110_000);
 });
