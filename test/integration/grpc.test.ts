@@ -1,10 +1,14 @@
 // The gRPC front end through a real @grpc/grpc-js client over loopback: every
 // RPC of hqdb.v1.Collections and hqdb.v1.Points, the health service, a 10k
-// query batch, the same scenario through REST and gRPC, and bad messages.
+// query batch, deadlines, shutdown, and bad messages (grpc-parity.test.ts runs
+// the same scenario through REST and gRPC).
 
-import { status } from '@grpc/grpc-js';
+import { Client, credentials, loadPackageDefinition, status, type ChannelCredentials } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startTestServer } from '../helpers/server.js';
+import { randomVectors } from '../helpers/vectors.js';
 import { structToJson } from '../../server/grpc/convert.js';
 import type { Struct__Output } from '../../proto/gen/google/protobuf/Struct.js';
 import { connect, failure, type GrpcClients } from './grpc-client.js';
@@ -108,5 +112,146 @@ describe('gRPC: every RPC', () => {
     await grpc.points.Delete({ collection_name: 'p', selector: { points: { ids: [{ uuid }] } } });
     await grpc.points.Delete({ collection_name: 'p', selector: { filter: { must: [{ has_id: { ids: [{ num: BIG }] } }] } }, wait: false });
     expect(await grpc.points.Count({ collection_name: 'p' })).toEqual({ count: '1' });
+  });
+});
+
+describe('gRPC: health, batches, shutdown', () => {
+  it('serves grpc.health.v1.Health for the server and each service', async () => {
+    const server = await startTestServer();
+    const proto = loadPackageDefinition(loadSync(healthProtoPath, { keepCase: true, longs: String, enums: String, defaults: true })) as unknown as {
+      grpc: { health: { v1: { Health: new (address: string, creds: ChannelCredentials) => Client } } };
+    };
+    const client = new proto.grpc.health.v1.Health(`127.0.0.1:${server.grpcPort}`, credentials.createInsecure());
+    onTestFinished(() => client.close());
+    const check = (service: string): Promise<{ status: string }> =>
+      new Promise((resolve, reject) =>
+        (client as unknown as { Check: (r: { service: string }, cb: (e: Error | null, r: { status: string }) => void) => void }).Check({ service }, (e, r) => (e ? reject(e) : resolve(r))));
+    expect(await check('')).toEqual({ status: 'SERVING' });
+    expect(await check('hqdb.v1.Points')).toEqual({ status: 'SERVING' });
+    expect(await check('hqdb.v1.Collections')).toEqual({ status: 'SERVING' });
+    expect((await failure(check('hqdb.v1.Nope'))).code).toBe(status.NOT_FOUND);
+  });
+
+  it('answers a batch of 10k queries, each as the single query would', async () => {
+    const { grpc } = await setup();
+    const dim = 16;
+    await grpc.collections.Create({ collection_name: 'b', vectors: { size: dim, distance: 'EUCLID' } });
+    await grpc.collections.CreatePayloadIndex({ collection_name: 'b', field_name: 'odd', field_type: 'BOOL' });
+    const data = randomVectors(1000, dim, 3);
+    await grpc.points.Upsert({ collection_name: 'b', points: data.map((v, i) => ({ id: { num: String(i) }, vector: v, payload: { fields: { odd: { boolValue: i % 2 === 1 } } } })) });
+    const queries = randomVectors(10_000, dim, 4);
+    const odd = { must: [{ field: { key: 'odd', match: { boolean: true } } }] };
+    const reply = await grpc.points.QueryBatch({
+      collection_name: 'b',
+      queries: queries.map((q, i) => ({ query: { nearest: { data: q } }, limit: 3, params: { exact: true }, ...(i % 2 ? { filter: odd } : {}) })),
+    });
+    const results = reply.results ?? [];
+    expect(results).toHaveLength(10_000);
+    for (const [i, r] of results.entries()) {
+      expect(points(r)).toHaveLength(3);
+      if (i % 2) expect(points(r).every((p) => Number(p.id?.num) % 2 === 1)).toBe(true);
+    }
+    for (const i of [0, 1, 4_999, 9_998, 9_999]) {
+      const single = await grpc.points.Query({ collection_name: 'b', query: { nearest: { data: queries[i] } }, limit: 3, params: { exact: true }, ...(i % 2 ? { filter: odd } : {}) });
+      expect(results[i].points, `query ${i}`).toEqual(single.points);
+    }
+  });
+
+  it('refuses batches over service.max_batch_points and queries for another collection', async () => {
+    const { grpc } = await setup({ service: { max_batch_points: 5 } });
+    await grpc.collections.Create({ collection_name: 'b', vectors: { size: 2, distance: 'DOT' } });
+    const q = { query: { nearest: { data: [1, 0] } } };
+    expect(await failure(grpc.points.QueryBatch({ collection_name: 'b', queries: Array.from({ length: 6 }, () => q) }))).toMatchObject({ code: status.INVALID_ARGUMENT, hqdbCode: 'INVALID_LIMIT' });
+    expect(await failure(grpc.points.QueryBatch({ collection_name: 'b', queries: [{ ...q, collection_name: 'other' }] }))).toMatchObject({ code: status.INVALID_ARGUMENT, hqdbCode: 'BAD_REQUEST' });
+    expect(points((await grpc.points.QueryBatch({ collection_name: 'b', queries: [{ ...q, collection_name: 'b' }] })).results?.[0] ?? {})).toEqual([]);
+  });
+
+  it('a call past its deadline is refused with DEADLINE_EXCEEDED; the server keeps serving', async () => {
+    const { grpc } = await setup();
+    await grpc.collections.Create({ collection_name: 'd', vectors: { size: 2, distance: 'DOT' } });
+    const late = await failure(grpc.points.Count({ collection_name: 'd' }, { deadline: Date.now() - 1 }));
+    expect(late.code).toBe(status.DEADLINE_EXCEEDED);
+    expect(await grpc.points.Count({ collection_name: 'd' })).toEqual({ count: '0' });
+  });
+
+  it('close() shuts the gRPC listener down', async () => {
+    const server = await startTestServer();
+    const grpc = connect(server.grpcPort);
+    onTestFinished(() => grpc.close());
+    expect(await grpc.collections.List({})).toEqual({});
+    await server.close();
+    expect((await failure(grpc.collections.List({}, { deadline: Date.now() + 2_000 }))).code).toBe(status.UNAVAILABLE);
+  });
+});
+
+describe('gRPC: bad messages get the right status and never crash the server', () => {
+  it('wrong dimension, unset oneofs, malformed filters, unknown names', async () => {
+    const { grpc } = await setup();
+    await grpc.collections.Create({ collection_name: 'e', vectors: { size: 2, distance: 'COSINE' } });
+    await grpc.points.Upsert({ collection_name: 'e', points: [{ id: { num: '1' }, vector: [1, 0] }] });
+    const bad = async (call: Promise<unknown>, code: status, hqdbCode: string): Promise<void> => {
+      const f = await failure(call);
+      expect({ code: f.code, hqdbCode: f.hqdbCode }, f.details).toEqual({ code, hqdbCode });
+      expect(f.details.length).toBeGreaterThan(0);
+    };
+    const { INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS } = status;
+    const q = (extra: object) => grpc.points.Query({ collection_name: 'e', query: { nearest: { data: [1, 0] } }, ...extra });
+
+    // wrong dimension, on write and on query; NaN vectors
+    await bad(grpc.points.Upsert({ collection_name: 'e', points: [{ id: { num: '2' }, vector: [1, 0, 0] }] }), INVALID_ARGUMENT, 'WRONG_DIMENSION');
+    await bad(grpc.points.Query({ collection_name: 'e', query: { nearest: { data: [1] } } }), INVALID_ARGUMENT, 'WRONG_DIMENSION');
+    await bad(grpc.points.Upsert({ collection_name: 'e', points: [{ id: { num: '2' }, vector: [NaN, 0] }] }), INVALID_ARGUMENT, 'INVALID_VECTOR');
+    await bad(grpc.points.Upsert({ collection_name: 'e', points: [] }), INVALID_ARGUMENT, 'EMPTY_BATCH');
+
+    // unset oneofs and required messages
+    await bad(grpc.points.Upsert({ collection_name: 'e', points: [{ vector: [1, 0] }] }), INVALID_ARGUMENT, 'INVALID_POINT_ID');
+    await bad(grpc.points.Get({ collection_name: 'e', ids: [{}] }), INVALID_ARGUMENT, 'INVALID_POINT_ID');
+    await bad(grpc.points.Query({ collection_name: 'e' }), INVALID_ARGUMENT, 'BAD_REQUEST');
+    await bad(grpc.points.Query({ collection_name: 'e', query: {} }), INVALID_ARGUMENT, 'BAD_REQUEST');
+    await bad(grpc.points.Delete({ collection_name: 'e' }), INVALID_ARGUMENT, 'BAD_REQUEST');
+    await bad(grpc.points.ClearPayload({ collection_name: 'e', selector: {} }), INVALID_ARGUMENT, 'BAD_REQUEST');
+    await bad(q({ filter: { must: [{}] } }), INVALID_ARGUMENT, 'INVALID_FILTER');
+    await bad(q({ filter: { must: [{ field: { key: 'a' } }] } }), INVALID_ARGUMENT, 'INVALID_FILTER');
+    await bad(q({ filter: { should: [{ field: { key: 'a', match: {} } }] } }), INVALID_ARGUMENT, 'INVALID_FILTER');
+    await bad(grpc.collections.Create({ collection_name: 'x', vectors: { size: 2 } }), INVALID_ARGUMENT, 'INVALID_CONFIG');
+    await bad(grpc.collections.Create({ collection_name: 'x' }), INVALID_ARGUMENT, 'INVALID_CONFIG');
+    await bad(grpc.collections.CreatePayloadIndex({ collection_name: 'e', field_name: 'a' }), INVALID_ARGUMENT, 'INVALID_CONFIG');
+
+    // malformed filters the engine rejects, as it does for REST
+    await bad(q({ filter: { must: [{ field: { key: '', match: { keyword: 'x' } } }] } }), INVALID_ARGUMENT, 'INVALID_FILTER');
+    await bad(q({ filter: { must: [{ field: { key: 'a', range: { gt: NaN } } }] } }), INVALID_ARGUMENT, 'INVALID_FILTER');
+    await bad(q({ filter: { must: [{ field: { key: 'a', match: { any_keywords: { values: [] } } } }] } }), INVALID_ARGUMENT, 'INVALID_FILTER');
+    await bad(q({ filter: { must: [{ field: { key: 'a', datetime_range: { gt: 'yesterday' } } }] } }), INVALID_ARGUMENT, 'INVALID_FILTER');
+
+    // names and limits
+    await bad(grpc.points.Count({ collection_name: 'nope' }), NOT_FOUND, 'COLLECTION_NOT_FOUND');
+    await bad(grpc.collections.Create({ collection_name: 'e', vectors: { size: 2, distance: 'DOT' } }), ALREADY_EXISTS, 'COLLECTION_EXISTS');
+    await bad(grpc.collections.Create({ collection_name: 'bad/name', vectors: { size: 2, distance: 'DOT' } }), INVALID_ARGUMENT, 'INVALID_COLLECTION_NAME');
+    await bad(q({ limit: 1_000_000 }), INVALID_ARGUMENT, 'INVALID_LIMIT');
+    await bad(grpc.points.Query({ collection_name: 'e', query: { point: { num: '99' } } }), NOT_FOUND, 'POINT_NOT_FOUND');
+    await bad(grpc.points.Get({ collection_name: 'e', ids: [{ uuid: 'not-a-uuid' }] }), INVALID_ARGUMENT, 'INVALID_POINT_ID');
+
+    // still serving
+    expect(points(await q({ limit: 1 })).map((p) => p.id?.num)).toEqual(['1']);
+  });
+
+  it('oversized messages get RESOURCE_EXHAUSTED; undecodable bytes are refused; the server keeps serving', async () => {
+    const server = await startTestServer({ service: { grpc_max_message_mb: 1 } });
+    const grpc = connect(server.grpcPort);
+    onTestFinished(() => grpc.close());
+    await grpc.collections.Create({ collection_name: 'o', vectors: { size: 1024, distance: 'DOT' } });
+    const vector = Array.from({ length: 1024 }, (_, i) => i / 1024);
+    const big = await failure(grpc.points.Upsert({ collection_name: 'o', points: Array.from({ length: 300 }, (_, i) => ({ id: { num: String(i) }, vector })) }));
+    expect(big.code).toBe(status.RESOURCE_EXHAUSTED);
+
+    // Bytes that are not a protobuf message at all.
+    const raw = new Client(`127.0.0.1:${server.grpcPort}`, credentials.createInsecure());
+    onTestFinished(() => raw.close());
+    const garbage = await failure(new Promise((resolve, reject) =>
+      raw.makeUnaryRequest('/hqdb.v1.Points/Count', () => Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f]), (b: Buffer) => b, {}, (e, r) => (e ? reject(e) : resolve(r)))));
+    expect([status.INTERNAL, status.INVALID_ARGUMENT]).toContain(garbage.code);
+
+    await grpc.points.Upsert({ collection_name: 'o', points: [{ id: { num: '1' }, vector }] });
+    expect(await grpc.points.Count({ collection_name: 'o' })).toEqual({ count: '1' });
   });
 });
