@@ -91,7 +91,7 @@ export function markdownReport(r: RunResult, plotFile?: string): string {
     `Run ${r.startedAt} – ${r.finishedAt} at commit \`${r.commit}\` on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}).`,
     '',
     `Dataset \`${r.dataset.name}\` (${r.dataset.n} x ${r.dataset.dim}); workload \`${r.workload.name}\`: ${r.workload.queries} queries, k = ${r.workload.k}, first ${r.workload.pastCount} are the past workload. ` +
-      `Throughput is single-query, sequential, measured on the whole workload (or the prefix a time budget allowed) at the cheapest setting that reached recall@${r.workload.k} >= ${r.workload.target} on a ${r.workload.sweepQueries}-query sweep subset. ` +
+      `Throughput is single-query, sequential, measured on the whole workload (or the prefix a time budget allowed) at the cheapest setting that reached recall@${r.workload.k} >= ${r.workload.target} overall and on every template, on a ${r.workload.sweepQueries}-query sweep subset. ` +
       `Ratios are to \`${r.baseline}\` in this same run, over the same queries (those both measured and the system answered). ` +
       'Peak RSS: each system runs in its own child process (figure in brackets: above the harness with the data loaded); for a server, the server process.',
     '',

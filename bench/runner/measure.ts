@@ -115,9 +115,15 @@ export async function measureSystem(
     outcomesByParam.set(p, outcomes);
     const s = summarise(outcomes);
     sweep.push({ param: p, queries: s.queries, unsupported: s.unsupported, recall: s.recall, qps: s.qps });
-    o.log(`${label(p)}: recall@${w.k} ${s.recall.toFixed(4)}, ${s.qps.toFixed(1)} q/s${s.unsupported ? `, ${s.unsupported} unsupported` : ''}`);
-    if (chosen !== undefined && !o.fullSweep) break;
-    if (chosen === undefined && s.recall >= o.target) chosen = p;
+    if (chosen !== undefined && !o.fullSweep) {
+      o.log(`${label(p)}: recall@${w.k} ${s.recall.toFixed(4)}, ${s.qps.toFixed(1)} q/s${s.unsupported ? `, ${s.unsupported} unsupported` : ''}`);
+      break;
+    }
+    // The target holds for the workload as a whole *and* for every template in it:
+    // a setting that is accurate on average but not on some kind of query does not count.
+    const worstTemplate = Math.min(...[...new Set(outcomes.map((x) => x.template))].map((t) => summarise(outcomes.filter((x) => x.template === t)).recall).filter((r) => !Number.isNaN(r)));
+    if (chosen === undefined && s.recall >= o.target && worstTemplate >= o.target) chosen = p;
+    o.log(`${label(p)}: recall@${w.k} ${s.recall.toFixed(4)} (worst template ${worstTemplate.toFixed(4)}), ${s.qps.toFixed(1)} q/s${s.unsupported ? `, ${s.unsupported} unsupported` : ''}`);
     if (s.unsupported === s.queries) break;
   }
   const reachedTarget = chosen !== undefined;

@@ -8,6 +8,7 @@ import { loadVectorFile } from '../datasets/files.js';
 import { generateKgSynth } from '../datasets/kg-synth.js';
 import { loadMnist } from '../datasets/mnist.js';
 import { buildPayloadTable, type PayloadTable } from '../filter/payload-table.js';
+import { bytesOf, fingerprint } from '../lib/cache.js';
 import { cachedGroundTruth, type GroundTruth } from '../truth/ground-truth.js';
 import { generateWorkload, workloadName } from '../workloads/generate.js';
 import { loadWorkload, saveWorkload } from '../workloads/store.js';
@@ -29,9 +30,12 @@ export function loadDataset(spec: DatasetSpec): Dataset {
       return generateKgSynth({ n: spec.n, dim: spec.dim, seed: spec.seed });
     case 'mnist':
       return loadMnist(spec.seed);
-    case 'file':
+    case 'file': {
       if (!spec.path) throw new Error('the custom suite needs --vectors <file>');
-      return loadVectorFile(spec.path, spec.payloads);
+      const ds = loadVectorFile(spec.path, spec.payloads);
+      // Cached workloads are keyed by dataset name: make it change with the files' content.
+      return { ...ds, name: `${ds.name}-${fingerprint(bytesOf(ds.vectors), JSON.stringify(ds.payloads))}` };
+    }
   }
 }
 

@@ -52,7 +52,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServer(log: (m: string) => void = () => {}): Promise<ServerProcess> {
+export async function spawnServer(log: (m: string) => void = () => {}): Promise<ServerProcess> {
   if (serverEntryMissing()) throw new SystemUnavailableError(`server entry point missing: ${SERVER_ENTRY}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'hqdb-bench-'));
   const port = await freePort();
@@ -135,7 +135,7 @@ export class HqdbRestSystem implements BenchSystem {
 
   async build(ctx: BuildContext): Promise<void> {
     const { dataset, table } = ctx;
-    this.server = await startServer((m) => ctx.log(m));
+    this.server = await spawnServer((m) => ctx.log(m));
     const client = new QdrantClient({ url: this.server.url, checkCompatibility: false });
     this.client = client;
     await client.createCollection(COLLECTION, {
