@@ -9,10 +9,14 @@ import type { Engine } from '../../engine/engine.js';
 import type { QueryRequest } from '../../engine/requests.js';
 import type { PointsHandlers } from '../../proto/gen/hqdb/v1/Points.js';
 import type { QueryPointsRequest__Output } from '../../proto/gen/hqdb/v1/QueryPointsRequest.js';
+import type { QueryPointsResponse } from '../../proto/gen/hqdb/v1/QueryPointsResponse.js';
 import {
   filterIn, idIn, idOut, idsIn, jsonToStruct, recordOut, scoredOut, selectorIn, structToJson, withPayloadIn, writeOut,
 } from './convert.js';
 import { unary } from './unary.js';
+
+/** Milliseconds of batch work between yields to the event loop. */
+const BATCH_SLICE_MS = 10;
 
 function queryIn(r: QueryPointsRequest__Output, path = 'query'): QueryRequest {
   let query: unknown;
@@ -71,17 +75,27 @@ export function pointsService(engine: Engine, config: Config, log: Logger): Poin
 
     Query: unary(log, 'Points/Query', (r) => ({ points: collection(r.collection_name).query(queryIn(r)).map(scoredOut) })),
 
-    QueryBatch: unary(log, 'Points/QueryBatch', (r, alive) => {
+    QueryBatch: unary(log, 'Points/QueryBatch', async (r, alive) => {
       const c = collection(r.collection_name);
       const queries = r.queries ?? [];
       if (queries.length > config.service.max_batch_points) fail('INVALID_LIMIT', `batch carries ${queries.length} searches; the limit per request is ${config.service.max_batch_points}`);
-      return {
-        results: queries.map((q, i) => {
-          if (q.collection_name && q.collection_name !== r.collection_name) fail('BAD_REQUEST', `queries[${i}].collection_name: must be empty or "${r.collection_name}"`);
-          alive();
-          return { points: c.query(queryIn(q, `queries[${i}].query`)).map(scoredOut) };
-        }),
-      };
+      const requests = queries.map((q, i) => {
+        if (q.collection_name && q.collection_name !== r.collection_name) fail('BAD_REQUEST', `queries[${i}].collection_name: must be empty or "${r.collection_name}"`);
+        return queryIn(q, `queries[${i}].query`);
+      });
+      const results: QueryPointsResponse[] = [];
+      let sliceStart = performance.now();
+      for (const request of requests) {
+        // Yield between slices so health checks and other calls are answered during a long
+        // batch, and so a cancellation (an event-loop event) can be seen and stop the work.
+        if (performance.now() - sliceStart > BATCH_SLICE_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+        alive();
+        results.push({ points: c.query(request).map(scoredOut) });
+      }
+      return { results };
     }),
 
     Explain: unary(log, 'Points/Explain', (r) => {

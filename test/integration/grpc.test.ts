@@ -6,7 +6,7 @@
 import { Client, credentials, loadPackageDefinition, status, type ChannelCredentials } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startTestServer } from '../helpers/server.js';
 import { randomVectors } from '../helpers/vectors.js';
 import { structToJson } from '../../server/grpc/convert.js';
@@ -172,6 +172,32 @@ describe('gRPC: health, batches, shutdown', () => {
     const late = await failure(grpc.points.Count({ collection_name: 'd' }, { deadline: Date.now() - 1 }));
     expect(late.code).toBe(status.DEADLINE_EXCEEDED);
     expect(await grpc.points.Count({ collection_name: 'd' })).toEqual({ count: '0' });
+  });
+
+  it('a cancelled batch stops its work', async () => {
+    const server = await startTestServer();
+    const grpc = connect(server.grpcPort);
+    onTestFinished(() => grpc.close());
+    const dim = 32;
+    await grpc.collections.Create({ collection_name: 'k', vectors: { size: dim, distance: 'DOT' } });
+    await grpc.points.Upsert({ collection_name: 'k', points: randomVectors(2000, dim, 5).map((v, i) => ({ id: { num: String(i) }, vector: v })) });
+    const queries = randomVectors(20_000, dim, 6).map((q) => ({ query: { nearest: { data: q } }, limit: 10, params: { exact: true } }));
+    const spy = vi.spyOn(server.engine.collection('k'), 'query');
+    const ended = new Promise<number>((resolve) => {
+      const call = grpc.raw.points.QueryBatch({ collection_name: 'k', queries }, (err) => resolve(err?.code ?? status.OK));
+      const poll = setInterval(() => {
+        if (spy.mock.calls.length > 0) {
+          clearInterval(poll);
+          call.cancel();
+        }
+      }, 1);
+    });
+    expect(await ended).toBe(status.CANCELLED);
+    await new Promise((r) => setTimeout(r, 200));
+    const ran = spy.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(spy.mock.calls.length).toBe(ran);
+    expect(ran).toBeLessThan(queries.length);
   });
 
   it('close() shuts the gRPC listener down', async () => {
