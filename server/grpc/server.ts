@@ -5,13 +5,14 @@
 
 import { Server, ServerCredentials, type ServiceDefinition } from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
-import { HealthImplementation } from 'grpc-health-check';
+import { loadSync } from '@grpc/proto-loader';
+import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import type { Config } from '../../core/config.js';
 import type { Logger } from '../../core/logger.js';
 import type { Engine } from '../../engine/engine.js';
 import { collectionsService } from './collections.js';
 import { pointsService } from './points.js';
-import { hqdbPackageDefinition } from './proto.js';
+import { hqdbPackageDefinition, LOADER_OPTIONS } from './proto.js';
 
 export const SERVICES = ['hqdb.v1.Collections', 'hqdb.v1.Points'] as const;
 
@@ -32,7 +33,8 @@ export async function startGrpc(engine: Engine, config: Config, log: Logger): Pr
   server.addService(pkg['hqdb.v1.Points'] as ServiceDefinition, pointsService(engine, config, log));
   const health = new HealthImplementation({ '': 'SERVING', ...Object.fromEntries(SERVICES.map((s) => [s, 'SERVING'])) });
   health.addToServer(server);
-  new ReflectionService(pkg).addToServer(server);
+  // Reflection lists the health service too, so tools discover everything the port serves.
+  new ReflectionService({ ...pkg, ...loadSync(healthProtoPath, LOADER_OPTIONS) }).addToServer(server);
 
   const host = config.service.host.includes(':') ? `[${config.service.host}]` : config.service.host;
   const port = await new Promise<number>((resolve, reject) => {

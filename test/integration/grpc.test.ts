@@ -3,7 +3,9 @@
 // query batch, deadlines, shutdown, and bad messages (grpc-parity.test.ts runs
 // the same scenario through REST and gRPC).
 
-import { Client, credentials, loadPackageDefinition, status, type ChannelCredentials } from '@grpc/grpc-js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Client, credentials, loadPackageDefinition, status, type ChannelCredentials, type ClientDuplexStream } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -130,6 +132,31 @@ describe('gRPC: health, batches, shutdown', () => {
     expect(await check('hqdb.v1.Points')).toEqual({ status: 'SERVING' });
     expect(await check('hqdb.v1.Collections')).toEqual({ status: 'SERVING' });
     expect((await failure(check('hqdb.v1.Nope'))).code).toBe(status.NOT_FOUND);
+  });
+
+  it('serves reflection: grpcurl-style tools can list and describe the services', async () => {
+    const server = await startTestServer();
+    const reflectionProto = join(dirname(createRequire(import.meta.url).resolve('@grpc/reflection')), '..', 'proto', 'grpc', 'reflection', 'v1', 'reflection.proto');
+    const proto = loadPackageDefinition(loadSync(reflectionProto, { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true })) as unknown as {
+      grpc: { reflection: { v1: { ServerReflection: new (address: string, creds: ChannelCredentials) => Client } } };
+    };
+    const client = new proto.grpc.reflection.v1.ServerReflection(`127.0.0.1:${server.grpcPort}`, credentials.createInsecure());
+    onTestFinished(() => client.close());
+    const ask = (request: object): Promise<Record<string, unknown>> =>
+      new Promise((resolve, reject) => {
+        const stream = (client as unknown as { ServerReflectionInfo: () => ClientDuplexStream<object, Record<string, unknown>> }).ServerReflectionInfo();
+        stream.once('data', (d: Record<string, unknown>) => {
+          resolve(d);
+          stream.end();
+        });
+        stream.once('error', reject);
+        stream.write(request);
+      });
+    const listed = (await ask({ list_services: '' })) as { list_services_response: { service: { name: string }[] } };
+    expect(listed.list_services_response.service.map((s) => s.name).sort()).toEqual(expect.arrayContaining(['grpc.health.v1.Health', 'hqdb.v1.Collections', 'hqdb.v1.Points']));
+    const file = (await ask({ file_containing_symbol: 'hqdb.v1.Points' })) as { file_descriptor_response: { file_descriptor_proto: Buffer[] } };
+    expect(file.file_descriptor_response.file_descriptor_proto.length).toBeGreaterThan(0);
+    expect(Buffer.concat(file.file_descriptor_response.file_descriptor_proto).toString('latin1')).toContain('QueryBatch');
   });
 
   it('answers a batch of 10k queries, each as the single query would', async () => {
