@@ -12,6 +12,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Engine } from '../../engine/engine.js';
 import { collectionsService } from './collections.js';
 import { pointsService } from './points.js';
+import { decodingSafely } from './unary.js';
 import { hqdbPackageDefinition, LOADER_OPTIONS } from './proto.js';
 
 export const SERVICES = ['hqdb.v1.Collections', 'hqdb.v1.Points'] as const;
@@ -29,8 +30,8 @@ export async function startGrpc(engine: Engine, config: Config, log: Logger): Pr
   const bytes = Math.floor(config.service.grpc_max_message_mb * 1024 * 1024);
   const server = new Server({ 'grpc.max_receive_message_length': bytes, 'grpc.max_send_message_length': bytes });
   const pkg = hqdbPackageDefinition();
-  server.addService(pkg['hqdb.v1.Collections'] as ServiceDefinition, collectionsService(engine, config, log));
-  server.addService(pkg['hqdb.v1.Points'] as ServiceDefinition, pointsService(engine, config, log));
+  server.addService(decodingSafely(pkg['hqdb.v1.Collections'] as ServiceDefinition), collectionsService(engine, config, log));
+  server.addService(decodingSafely(pkg['hqdb.v1.Points'] as ServiceDefinition), pointsService(engine, config, log));
   const health = new HealthImplementation({ '': 'SERVING', ...Object.fromEntries(SERVICES.map((s) => [s, 'SERVING'])) });
   health.addToServer(server);
   // Reflection lists the health service too, so tools discover everything the port serves.

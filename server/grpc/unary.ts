@@ -1,11 +1,34 @@
 // Runs one unary call: refuses work for a call already cancelled or past its
-// deadline, hands the handler a check it calls between units of long work
+// deadline or whose bytes did not decode, hands the handler a check it calls between units of long work
 // (a query batch checks before every query), and turns every failure into a
 // status through errors.ts.
 
-import type { sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
+import type { sendUnaryData, ServerUnaryCall, ServiceDefinition } from '@grpc/grpc-js';
+import { HqdbError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { CallEnded, mapGrpcError, toServiceError } from './errors.js';
+
+/**
+ * Stands in for a request whose bytes are not a valid message: grpc-js would
+ * answer INTERNAL (a server bug) for them, but it is the client's error.
+ */
+export class Undecodable {
+  constructor(readonly method: string, readonly reason: string) {}
+}
+
+/** Wraps every method's request decoder so undecodable bytes reach the handler as Undecodable. */
+export function decodingSafely(service: ServiceDefinition): ServiceDefinition {
+  return Object.fromEntries(Object.entries(service).map(([name, method]) => [name, {
+    ...method,
+    requestDeserialize: (bytes: Buffer): unknown => {
+      try {
+        return method.requestDeserialize(bytes);
+      } catch (err) {
+        return new Undecodable(method.path, (err as Error).message);
+      }
+    },
+  }]));
+}
 
 /** Throws CallEnded when the client cancelled or the deadline passed. */
 export type AliveCheck = () => void;
@@ -22,6 +45,8 @@ export function unary<Req, Res>(log: Logger, method: string, handler: UnaryHandl
     };
     const run = async (): Promise<Res> => {
       alive();
+      const request: unknown = call.request;
+      if (request instanceof Undecodable) throw new HqdbError('BAD_REQUEST', `the request is not a valid message for ${request.method}: ${request.reason}`);
       return handler(call.request, alive);
     };
     run().then(
