@@ -51,7 +51,7 @@ function percentile(sorted: number[], p: number): number {
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'server/cli.ts'), 'serve'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, HQDB__STORAGE__PATH: dataDir, HQDB__SERVICE__HTTP_PORT: '0', HQDB__SERVICE__HOST: '127.0.0.1', HQDB__LOG__LEVEL: 'warn' },
+    env: { ...process.env, HQDB__STORAGE__PATH: dataDir, HQDB__SERVICE__HTTP_PORT: '0', HQDB__SERVICE__GRPC_PORT: '0', HQDB__SERVICE__HOST: '127.0.0.1', HQDB__LOG__LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });

@@ -63,6 +63,7 @@ export async function spawnServer(log: (m: string) => void = () => {}): Promise<
       HQDB__STORAGE__PATH: dataDir,
       HQDB__SERVICE__HTTP_PORT: String(port),
       HQDB__SERVICE__HOST: '127.0.0.1',
+      HQDB__SERVICE__GRPC_PORT: '0',
       HQDB__LOG__LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
