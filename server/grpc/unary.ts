@@ -1,7 +1,7 @@
-// Runs one unary call: refuses work for a call already cancelled or past its
-// deadline or whose bytes did not decode, hands the handler a check it calls between units of long work
-// (a query batch checks before every query), and turns every failure into a
-// status through errors.ts.
+// Runs one unary call: refuses work for a call already cancelled, past its
+// deadline or whose bytes did not decode; hands the handler a check to call
+// between units of long work (a query batch checks before every query); and
+// turns every failure into a status through errors.ts.
 
 import type { sendUnaryData, ServerUnaryCall, ServiceDefinition } from '@grpc/grpc-js';
 import { HqdbError } from '../../core/errors.js';
