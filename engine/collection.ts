@@ -190,9 +190,8 @@ export class Collection {
 
   private buildFieldIndex(field: string, schema: FieldSchema): FieldIndex {
     const idx = new FieldIndex(field, schema);
-    const parts = splitKey(field);
     for (const { label, payload } of this.storage.points.payloads(this.id)) {
-      const fv = fieldValues(parseStoredPayload(payload), parts);
+      const fv = fieldValues(parseStoredPayload(payload), idx.parts);
       if (fv.present) idx.set(label, true, fv.values);
     }
     this.fieldIndexes.set(field, idx);
@@ -229,7 +228,7 @@ export class Collection {
 
   private indexPayload(label: number, payload: Payload | null): void {
     for (const idx of this.fieldIndexes.values()) {
-      const fv = fieldValues(payload, splitKey(idx.key));
+      const fv = fieldValues(payload, idx.parts);
       idx.set(label, fv.present, fv.values);
     }
   }
@@ -470,6 +469,11 @@ export class Collection {
   count(req: CountRequest): number {
     const filter = this.parse(req.filter);
     return filter ? this.storage.points.countWhere(this.id, this.whereOf(filter)) : this.segment.stats().live;
+  }
+
+  /** Refuses a batch of more searches than one request may carry (same limit as points per request). */
+  checkBatchSize(n: number): void {
+    if (n > this.limits.maxBatchPoints) fail('INVALID_LIMIT', `batch carries ${n} searches; the limit per request is ${this.limits.maxBatchPoints}`);
   }
 
   query(req: QueryRequest): ScoredPoint[] {

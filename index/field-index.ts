@@ -12,7 +12,7 @@
 // one by one against their current values, and the arrays are rebuilt when
 // stale labels exceed a fraction of the entries.
 
-import { inBounds, parseDatetime, type Bounds } from '../core/payload-values.js';
+import { inBounds, parseDatetime, splitKey, type Bounds } from '../core/payload-values.js';
 import { Bitmap } from './bitmap.js';
 
 export const FIELD_SCHEMAS = ['keyword', 'integer', 'float', 'bool', 'datetime', 'uuid'] as const;
@@ -41,7 +41,12 @@ export class FieldIndex {
   private entries = 0;
   private sortedDirty = true;
 
-  constructor(readonly key: string, readonly schema: FieldSchema) {}
+  /** The key split once, for reading values out of every written payload. */
+  readonly parts: readonly string[];
+
+  constructor(readonly key: string, readonly schema: FieldSchema) {
+    this.parts = splitKey(key);
+  }
 
   get numeric(): boolean {
     return this.schema === 'integer' || this.schema === 'float' || this.schema === 'datetime';

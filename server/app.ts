@@ -78,6 +78,6 @@ export function buildApp({ engine, config, logger }: AppDeps): FastifyInstance {
   app.register(serviceRoutes, { engine, state });
   app.register(collectionRoutes, { engine });
   app.register(pointRoutes, { engine });
-  app.register(queryRoutes, { engine, config });
+  app.register(queryRoutes, { engine });
   return app;
 }

@@ -78,7 +78,7 @@ export function pointsService(engine: Engine, config: Config, log: Logger): Poin
     QueryBatch: unary(log, 'Points/QueryBatch', async (r, alive) => {
       const c = collection(r.collection_name);
       const queries = r.queries ?? [];
-      if (queries.length > config.service.max_batch_points) fail('INVALID_LIMIT', `batch carries ${queries.length} searches; the limit per request is ${config.service.max_batch_points}`);
+      c.checkBatchSize(queries.length);
       const requests = queries.map((q, i) => {
         if (q.collection_name && q.collection_name !== r.collection_name) fail('BAD_REQUEST', `queries[${i}].collection_name: must be empty or "${r.collection_name}"`);
         return queryIn(q, `queries[${i}].query`);

@@ -1,8 +1,6 @@
 // Search routes: the universal `query` API and its batch, plus the older
 // `search` API that many Qdrant clients still call. All run the same engine query.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Config } from '../../core/config.js';
-import { fail } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
 import type { QueryRequest } from '../../engine/requests.js';
 import { NameParams, QueryBatchBody, QueryBody, ReadQuery, SearchBatchBody, SearchBody, type SearchBodyT } from '../schemas.js';
@@ -15,11 +13,8 @@ function fromSearch(body: SearchBodyT): QueryRequest {
   return { ...rest, query: vector };
 }
 
-export const queryRoutes: FastifyPluginAsync<{ engine: Engine; config: Config }> = async (app, { engine, config }) => {
+export const queryRoutes: FastifyPluginAsync<{ engine: Engine }> = async (app, { engine }) => {
   const schema = { params: NameParams, querystring: ReadQuery };
-  const checkBatch = (n: number): void => {
-    if (n > config.service.max_batch_points) fail('INVALID_LIMIT', `batch carries ${n} searches; the limit per request is ${config.service.max_batch_points}`);
-  };
 
   app.post<Req<QueryRequest>>('/collections/:name/points/query', { schema: { ...schema, body: QueryBody } }, async (req) =>
     ok(req, { points: engine.collection(req.params.name).query(req.body) }));
@@ -30,7 +25,7 @@ export const queryRoutes: FastifyPluginAsync<{ engine: Engine; config: Config }>
 
   app.post<Req<{ searches: QueryRequest[] }>>('/collections/:name/points/query/batch', { schema: { ...schema, body: QueryBatchBody } }, async (req) => {
     const c = engine.collection(req.params.name);
-    checkBatch(req.body.searches.length);
+    c.checkBatchSize(req.body.searches.length);
     return ok(req, req.body.searches.map((q) => ({ points: c.query(q) })));
   });
 
@@ -39,7 +34,7 @@ export const queryRoutes: FastifyPluginAsync<{ engine: Engine; config: Config }>
 
   app.post<Req<{ searches: SearchBodyT[] }>>('/collections/:name/points/search/batch', { schema: { ...schema, body: SearchBatchBody } }, async (req) => {
     const c = engine.collection(req.params.name);
-    checkBatch(req.body.searches.length);
+    c.checkBatchSize(req.body.searches.length);
     return ok(req, req.body.searches.map((s) => c.query(fromSearch(s))));
   });
 };
