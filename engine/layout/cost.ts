@@ -1,0 +1,57 @@
+// The cost model of a query in a partition, in microseconds of one core on
+// the reference machine (bench/core/calibrate.ts measured the constants at
+// 100k x 128-d). The layout builder minimises the workload's total under it,
+// and routing uses it to choose between the partitions and the whole-
+// collection index; both only compare costs, so the constants matter by
+// their ratios:
+//
+//   visit(p)            = OVERHEAD                        message, planning, merge
+//                       + (implied ? 0 : CONVERT * n)     the filter's bitmap made partition-local
+//                                                         (not for the whole-collection index)
+//                       + search
+//   search, implied     = flat ? ROW * n : HNSW(n)        unfiltered: every point matches
+//   search, filtered    = m <= exact_max_rows ? ROW * m   exact scan of the matching rows
+//                       : min(ROW * m, HNSW(n) * clamp(SEL_PENALTY / s, 1, 10))
+//                                                         probe or filtered graph search, which
+//                                                         visits more nodes as selectivity s = m/n falls
+//   HNSW(n)             = HNSW_PER_LEVEL * log2(n)        graph search at the default ef
+//   ROW                 = ROW_128 * dim / 128             one distance through the SIMD kernel
+//
+// A partition the query contradicts costs nothing: routing never visits it.
+
+export interface CostParams {
+  dim: number;
+  exactMaxRows: number;
+}
+
+export const COST = {
+  OVERHEAD: 20,
+  CONVERT: 0.003,
+  ROW_128: 0.06,
+  HNSW_PER_LEVEL: 12,
+  SEL_PENALTY: 0.25,
+} as const;
+
+export class CostModel {
+  private readonly row: number;
+  constructor(private readonly p: CostParams) {
+    this.row = (COST.ROW_128 * p.dim) / 128;
+  }
+
+  hnsw(n: number): number {
+    return COST.HNSW_PER_LEVEL * Math.log2(Math.max(2, n));
+  }
+
+  /** One visit of a partition of `n` points where `m` match; `flat` partitions are scanned. */
+  visit(n: number, m: number, implied: boolean, flat: boolean, convert = true): number {
+    if (n <= 0) return COST.OVERHEAD;
+    if (implied) return COST.OVERHEAD + (flat ? this.row * n : Math.min(this.row * n, this.hnsw(n)));
+    const local = convert ? COST.CONVERT * n : 0;
+    if (m <= 0) return COST.OVERHEAD + local;
+    const exact = this.row * m;
+    if (flat || m <= this.p.exactMaxRows) return COST.OVERHEAD + local + exact;
+    const s = m / n;
+    const graph = this.hnsw(n) * Math.min(10, Math.max(1, COST.SEL_PENALTY / s));
+    return COST.OVERHEAD + local + Math.min(exact, graph);
+  }
+}

@@ -1,0 +1,326 @@
+// The qd-tree: a binary tree of cuts (atomic predicates taken from the
+// workload) whose leaves are the partitions of a layout.
+//
+// - A point goes inside a cut when it satisfies it, outside otherwise, so
+//   every leaf's description (the cuts on its path) is true of all its points.
+// - A query goes to a side unless its atoms contradict that side
+//   (predicates.ts `relate`); a leaf where every atom of a residual-free
+//   filter is implied by the path is searched without a filter.
+// - The builder is greedy and top-down: it expands the leaf whose best cut
+//   lowers the workload's estimated cost (cost.ts) the most, until no cut
+//   helps, the maximum number of leaves is reached, or every cut would leave
+//   a side smaller than the minimum partition size. Counts come from a
+//   uniform sample of the points, as bitsets, scaled to the collection.
+
+import { fail } from '../../core/errors.js';
+import { parseFilter } from '../filter/ast.js';
+import type { CostModel } from './cost.js';
+import { atomKey, normalizeFilter, relate, satisfies, type Atom, type CutSide, type NormalizedFilter } from './predicates.js';
+
+export type TreeNode = { cut: Atom; raw: unknown; inside: TreeNode; outside: TreeNode } | { leaf: number };
+
+/** A node of the tree as the API reports it. */
+export type TreeNodeView =
+  | { cut: string; inside: TreeNodeView; outside: TreeNodeView }
+  | { partition: number; size: number };
+
+/** The persisted form: cuts as filter conditions. */
+export type TreeJson = { cut: unknown; inside: TreeJson; outside: TreeJson } | { leaf: number };
+
+export function treeToJson(node: TreeNode): TreeJson {
+  return 'leaf' in node ? { leaf: node.leaf } : { cut: node.raw, inside: treeToJson(node.inside), outside: treeToJson(node.outside) };
+}
+
+export function treeFromJson(json: TreeJson): TreeNode {
+  if ('leaf' in json) return { leaf: json.leaf };
+  return { cut: cutFromRaw(json.cut), raw: json.cut, inside: treeFromJson(json.inside), outside: treeFromJson(json.outside) };
+}
+
+/** The filter condition a cut tests (also how cuts are persisted). */
+export function rawOfAtom(a: Atom): unknown {
+  const s = a.set;
+  if (s.kind === 'values') return s.values.length === 1 ? { key: a.key, match: { value: s.values[0] } } : { key: a.key, match: { any: s.values } };
+  const conv = (x: number): number | string => (s.domain === 'datetime' ? new Date(x).toISOString() : x);
+  const range: Record<string, number | string> = {};
+  if (s.lo !== -Infinity) range[s.loIncl ? 'gte' : 'gt'] = conv(s.lo);
+  if (s.hi !== Infinity) range[s.hiIncl ? 'lte' : 'lt'] = conv(s.hi);
+  return { key: a.key, range };
+}
+
+export function cutFromRaw(raw: unknown): Atom {
+  const nf = normalizeFilter(parseFilter({ must: [raw] }, 'cut'));
+  if (nf.atoms.length !== 1 || nf.residual) fail('INTERNAL', `not a cut: ${JSON.stringify(raw)}`);
+  return nf.atoms[0];
+}
+
+export function leaves(node: TreeNode): number[] {
+  return 'leaf' in node ? [node.leaf] : [...leaves(node.inside), ...leaves(node.outside)];
+}
+
+/** The leaf a point with this payload belongs to. */
+export function routePoint(node: TreeNode, payload: unknown): number {
+  let n = node;
+  while (!('leaf' in n)) n = satisfies(payload, n.cut) ? n.inside : n.outside;
+  return n.leaf;
+}
+
+export interface RoutedLeaf {
+  leaf: number;
+  /** Every point of the leaf satisfies the filter. */
+  implied: boolean;
+}
+
+/** The leaves a query must visit, and in which of them its filter is implied. */
+export function routeQuery(node: TreeNode, nf: NormalizedFilter, singleValued: (key: string) => boolean): RoutedLeaf[] {
+  const out: RoutedLeaf[] = [];
+  const noFilter = nf.atoms.length === 0 && !nf.residual;
+  const walk = (n: TreeNode, implied: readonly boolean[]): void => {
+    if ('leaf' in n) {
+      out.push({ leaf: n.leaf, implied: noFilter || (!nf.residual && implied.every(Boolean)) });
+      return;
+    }
+    for (const inside of [true, false]) {
+      const side: CutSide = { cut: n.cut, inside };
+      let contradicted = false;
+      const next = implied.slice();
+      nf.atoms.forEach((a, i) => {
+        const r = relate(side, a, singleValued);
+        if (r === 'contradicted') contradicted = true;
+        else if (r === 'implied') next[i] = true;
+      });
+      if (!contradicted) walk(inside ? n.inside : n.outside, next);
+    }
+  };
+  walk(node, nf.atoms.map(() => false));
+  return out;
+}
+
+export function describeCut(a: Atom, inside: boolean): string {
+  const s = a.set;
+  let text: string;
+  if (s.kind === 'values') {
+    text = s.values.length === 1 ? `${a.key} = ${JSON.stringify(String(s.values[0]))}` : `${a.key} IN (${s.values.map((v) => JSON.stringify(String(v))).join(', ')})`;
+  } else {
+    const conv = (x: number): string => (s.domain === 'datetime' ? new Date(x).toISOString() : String(x));
+    text = `${a.key} in ${s.loIncl ? '[' : '('}${s.lo === -Infinity ? '-inf' : conv(s.lo)}, ${s.hi === Infinity ? 'inf' : conv(s.hi)}${s.hiIncl ? ']' : ')'}`;
+  }
+  return inside ? text : `NOT ${text}`;
+}
+
+/** Each leaf's description: the cuts on its path. */
+export function describeLeaves(node: TreeNode): Map<number, string> {
+  const out = new Map<number, string>();
+  const walk = (n: TreeNode, path: string[]): void => {
+    if ('leaf' in n) out.set(n.leaf, path.length ? path.join(' AND ') : 'all points');
+    else {
+      walk(n.inside, [...path, describeCut(n.cut, true)]);
+      walk(n.outside, [...path, describeCut(n.cut, false)]);
+    }
+  };
+  walk(node, []);
+  return out;
+}
+
+export function viewTree(node: TreeNode, sizes: (leaf: number) => number): TreeNodeView {
+  if ('leaf' in node) return { partition: node.leaf, size: sizes(node.leaf) };
+  return { cut: describeCut(node.cut, true), inside: viewTree(node.inside, sizes), outside: viewTree(node.outside, sizes) };
+}
+
+// ---- the builder -----------------------------------------------------------
+
+/** One distinct filter of the workload with how often it was run and the sample points it matches. */
+export interface WorkloadFilter {
+  nf: NormalizedFilter;
+  weight: number;
+  bits: Uint32Array;
+}
+
+export interface BuildInput {
+  /** Sample size (bits per bitset) and the number of points it stands for. */
+  sampleSize: number;
+  total: number;
+  queries: WorkloadFilter[];
+  /** Candidate cuts with the sample points each one holds for. */
+  cuts: { atom: Atom; bits: Uint32Array }[];
+  minSize: number;
+  maxLeaves: number;
+  flatMaxRows: number;
+  cost: CostModel;
+  singleValued(key: string): boolean;
+  /** Called between units of work; may wait (to keep the event loop responsive) and throw to abort. */
+  tick(): Promise<void>;
+  progress(done: number, total: number): void;
+}
+
+interface QueryState {
+  q: number;
+  /** Which of its atoms the path implies. */
+  implied: boolean[];
+}
+
+interface Pending {
+  members: Uint32Array;
+  count: number;
+  queries: QueryState[];
+  best?: { cut: number; gain: number; inside: Uint32Array; outside: Uint32Array; qIn: QueryState[]; qOut: QueryState[] };
+  node: { leaf: number } | TreeNode;
+  replace(n: TreeNode): void;
+}
+
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function count(a: Uint32Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) n += popcount(a[i]);
+  return n;
+}
+
+function andCount(a: Uint32Array, b: Uint32Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const w = a[i] & b[i];
+    if (w !== 0) n += popcount(w);
+  }
+  return n;
+}
+
+function and(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] & b[i];
+  return out;
+}
+
+function andNot(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] & ~b[i];
+  return out;
+}
+
+/** Returns the tree (leaves numbered 0..n-1) and its estimated workload cost before and after. */
+export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; leaves: number; cost: { before: number; after: number } }> {
+  const { sampleSize, total, queries, cuts, cost } = input;
+  const scale = total / Math.max(1, sampleSize);
+  const minSample = Math.max(1, Math.ceil(input.minSize / scale));
+  const words = Math.ceil(sampleSize / 32);
+
+  const all = new Uint32Array(words);
+  for (let i = 0; i < sampleSize; i++) all[i >>> 5] |= 1 << (i & 31);
+
+  const isImplied = (st: QueryState): boolean => {
+    const nf = queries[st.q].nf;
+    return (nf.atoms.length === 0 && !nf.residual) || (!nf.residual && st.implied.every(Boolean));
+  };
+  /** Workload cost of a node holding `members` (n of the sample), visited by `qs`. */
+  const nodeCost = (members: Uint32Array, n: number, qs: QueryState[]): number => {
+    const size = n * scale;
+    const flat = size <= input.flatMaxRows;
+    let c = 0;
+    for (const st of qs) {
+      const q = queries[st.q];
+      const implied = isImplied(st);
+      const m = implied ? size : andCount(q.bits, members) * scale;
+      c += q.weight * cost.visit(size, m, implied, flat);
+    }
+    return c;
+  };
+
+  /** How the queries visiting a node split over a cut's two sides. */
+  const splitQueries = (qs: QueryState[], cut: Atom): [QueryState[], QueryState[]] => {
+    const sides: [QueryState[], QueryState[]] = [[], []];
+    for (const [si, inside] of [[0, true], [1, false]] as const) {
+      const side: CutSide = { cut, inside };
+      for (const st of qs) {
+        const nf = queries[st.q].nf;
+        let contradicted = false;
+        let implied: boolean[] | undefined;
+        nf.atoms.forEach((a, i) => {
+          const r = relate(side, a, input.singleValued);
+          if (r === 'contradicted') contradicted = true;
+          else if (r === 'implied' && !st.implied[i]) (implied ??= st.implied.slice())[i] = true;
+        });
+        if (!contradicted) sides[si].push(implied ? { q: st.q, implied } : st);
+      }
+    }
+    return sides;
+  };
+
+  const evaluate = async (p: Pending): Promise<void> => {
+    const base = nodeCost(p.members, p.count, p.queries);
+    let best: Pending['best'];
+    for (let ci = 0; ci < cuts.length; ci++) {
+      const cut = cuts[ci];
+      const nIn = andCount(cut.bits, p.members);
+      const nOut = p.count - nIn;
+      if (nIn < minSample || nOut < minSample) continue;
+      const inside = and(p.members, cut.bits);
+      const outside = andNot(p.members, cut.bits);
+      const [qIn, qOut] = splitQueries(p.queries, cut.atom);
+      const after = nodeCost(inside, nIn, qIn) + nodeCost(outside, nOut, qOut);
+      const gain = base - after;
+      if (gain > 0 && (!best || gain > best.gain)) best = { cut: ci, gain, inside, outside, qIn, qOut };
+      if ((ci & 7) === 7) await input.tick();
+    }
+    // Splits that gain less than 1% of the node's cost are not worth a partition.
+    p.best = best && best.gain > base * 0.01 ? best : undefined;
+  };
+
+  const rootQueries: QueryState[] = queries.map((q, i) => ({ q: i, implied: q.nf.atoms.map(() => false) }));
+  let tree: TreeNode = { leaf: 0 };
+  const root: Pending = { members: all, count: sampleSize, queries: rootQueries, node: tree, replace: (n) => { tree = n; } };
+  const before = nodeCost(all, sampleSize, rootQueries);
+  const open: Pending[] = [root];
+  const done: Pending[] = [];
+  await evaluate(root);
+  let leavesCount = 1;
+  input.progress(0, input.maxLeaves - 1);
+  while (leavesCount < input.maxLeaves) {
+    let bi = -1;
+    for (let i = 0; i < open.length; i++) if (open[i].best && (bi < 0 || open[i].best!.gain > open[bi].best!.gain)) bi = i;
+    if (bi < 0) break;
+    const p = open.splice(bi, 1)[0];
+    const b = p.best!;
+    const inLeaf = { leaf: -1 };
+    const outLeaf = { leaf: -1 };
+    const cut = cuts[b.cut].atom;
+    const node: TreeNode = { cut, raw: rawOfAtom(cut), inside: inLeaf, outside: outLeaf };
+    p.replace(node);
+    const left: Pending = { members: b.inside, count: andCount(b.inside, all), queries: b.qIn, node: inLeaf, replace: (n) => { node.inside = n; } };
+    const right: Pending = { members: b.outside, count: andCount(b.outside, all), queries: b.qOut, node: outLeaf, replace: (n) => { node.outside = n; } };
+    leavesCount++;
+    input.progress(leavesCount - 1, input.maxLeaves - 1);
+    for (const child of [left, right]) {
+      if (leavesCount < input.maxLeaves) await evaluate(child);
+      open.push(child);
+    }
+  }
+  done.push(...open);
+  // Number the leaves left to right, and compute the cost of the final tree.
+  let next = 0;
+  const number = (n: TreeNode): TreeNode => ('leaf' in n ? { leaf: next++ } : { ...n, inside: number(n.inside), outside: number(n.outside) });
+  tree = number(tree);
+  const after = done.reduce((s, p) => s + nodeCost(p.members, p.count, p.queries), 0);
+  input.progress(input.maxLeaves - 1, input.maxLeaves - 1);
+  return { tree, leaves: next, cost: { before, after } };
+}
+
+/** Candidate cuts: the workload's distinct atoms (positive form), the most used first. */
+export function candidateAtoms(queries: { nf: NormalizedFilter; weight: number }[], limit: number, indexed: (key: string) => boolean): Atom[] {
+  const byKey = new Map<string, { atom: Atom; weight: number }>();
+  for (const q of queries) {
+    for (const a of q.nf.atoms) {
+      if (!indexed(a.key)) continue;
+      const positive: Atom = { ...a, negated: false };
+      const k = atomKey(positive);
+      const e = byKey.get(k);
+      if (e) e.weight += q.weight;
+      else byKey.set(k, { atom: positive, weight: q.weight });
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.weight - a.weight).slice(0, limit).map((e) => e.atom);
+}
+
+export { count as bitsetCount };

@@ -1,0 +1,62 @@
+// The shapes of the layout API (REST `/collections/{c}/layout`, gRPC
+// `hqdb.v1.Layout`): what a build request may say and what a layout reports.
+
+import type { QueryRequest } from '../requests.js';
+import type { TreeNodeView } from './qd-tree.js';
+
+/** The body of `POST /collections/{c}/layout`, as received (validated by parseBuildRequest). */
+export interface LayoutBuildRequest {
+  /** Where the workload comes from: the query log, a workload job, or `queries` below. */
+  source?: 'log' | { workload: string } | null;
+  /** An explicit workload: bodies of `points/query` (only `filter` matters for the cuts). */
+  queries?: QueryRequest[] | null;
+  /** Smallest partition a cut may create (default from config `layout.min_partition_size`). */
+  min_partition_size?: number | null;
+  /** Most leaves the tree may have (default `layout.max_partitions`). */
+  max_partitions?: number | null;
+  /** Also consider vector-cluster cuts (`centroid IN S`) from k-means over the vectors. */
+  vector_cuts?: boolean | null;
+  /** Number of k-means clusters for vector cuts (default 16). */
+  clusters?: number | null;
+  /** Keep the whole-collection index as a fallback for queries that would visit many partitions. */
+  global_index?: boolean | null;
+}
+
+export type LayoutStatus = 'none' | 'building' | 'ready' | 'failed';
+
+export interface BuildView {
+  id: string;
+  status: 'building' | 'ready' | 'failed';
+  progress: { done: number; total: number };
+  error?: string;
+  started_at: string;
+  finished_at?: string;
+  /** Wall-clock seconds the build took (or has taken so far). */
+  seconds: number;
+  /** Queries (distinct filters, with their counts) the tree was learnt from. */
+  workload?: { queries: number; distinct_filters: number };
+}
+
+export interface PartitionView {
+  id: number;
+  size: number;
+  /** The cuts that define it, e.g. `genre = "jazz" AND NOT year in [1990, 2000)`; "all points" for the whole collection. */
+  description: string;
+  index: 'hnsw' | 'flat';
+  params: { m?: number; ef_construct?: number };
+  /** Queries that have searched this partition since it was created. */
+  hits: number;
+  /** The worker thread that owns it. */
+  worker: number;
+}
+
+export interface LayoutView {
+  status: LayoutStatus;
+  build: BuildView | null;
+  /** The partitions serving queries now. */
+  partitions: PartitionView[];
+  /** The cuts; null without a layout. */
+  tree: TreeNodeView | null;
+  /** The whole-collection index kept as a fallback, when there is one. */
+  global_index: PartitionView | null;
+}
