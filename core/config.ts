@@ -31,6 +31,25 @@ export interface Config {
     indexing_slice_ms: number;
     /** Minimum candidates fetched from the graph when Manhattan distance re-ranks them. */
     manhattan_rerank_min: number;
+    /** Worker threads that own partitions and run their searches and HNSW insertions (0: one per core, at most 4). */
+    workers: number;
+  };
+  /** The bounded log of query filters that layouts are learnt from. */
+  query_log: {
+    max_entries: number;
+    /** Milliseconds between flushes of logged queries to SQLite. */
+    flush_interval_ms: number;
+  };
+  /** Defaults of layout builds (engine/layout/); a build request may override them. */
+  layout: {
+    min_partition_size: number;
+    max_partitions: number;
+    /** Points sampled to estimate the workload's cost while choosing cuts. */
+    sample_size: number;
+    /** Keep the whole-collection index beside the partitions, for queries that would visit too many. */
+    global_index: boolean;
+    /** Partitions of at most this many points are flat blocks scanned exactly instead of HNSW graphs. */
+    flat_max_rows: number;
   };
   /** Named planner thresholds (engine/planner.ts explains the cost model). */
   planner: {
@@ -56,7 +75,9 @@ export const DEFAULT_CONFIG: Config = {
     max_query_limit: 10_000,
   },
   storage: { path: './data', sync: 'full', snapshot_interval_s: 30 },
-  index: { indexing_slice_ms: 8, manhattan_rerank_min: 200 },
+  index: { indexing_slice_ms: 8, manhattan_rerank_min: 200, workers: 0 },
+  query_log: { max_entries: 100_000, flush_interval_ms: 1_000 },
+  layout: { min_partition_size: 1_000, max_partitions: 64, sample_size: 16_384, global_index: true, flat_max_rows: 2_000 },
   // Measured by bench/core/calibrate.ts at 100k x 128-d (bench/results/calibrate-*.json):
   // exact scan 0.06 ms at 500 matching rows and 0.2 ms at 2k, against 1-18 ms for a
   // filtered HNSW search when filter and query do not correlate; raising ef with
@@ -112,7 +133,11 @@ function setValue(config: Config, section: string, key: string, value: unknown, 
   const target = config[section as Section] as Record<string, unknown>;
   if (!(key in target)) throw new HqdbError('INVALID_CONFIG', `${origin}: unknown key "${section}.${key}"`);
   const current = target[key];
-  if (typeof current === 'number') {
+  if (typeof current === 'boolean') {
+    const s = String(value).toLowerCase();
+    if (s !== 'true' && s !== 'false') throw new HqdbError('INVALID_CONFIG', `${origin}: expected true or false, got "${String(value)}"`);
+    target[key] = s === 'true';
+  } else if (typeof current === 'number') {
     const n = typeof value === 'number' ? value : Number(value);
     if (!Number.isFinite(n) || n < 0) throw new HqdbError('INVALID_CONFIG', `${origin}: expected a non-negative number, got "${String(value)}"`);
     target[key] = n;

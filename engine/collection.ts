@@ -1,5 +1,6 @@
 // A collection: its configuration, the SQLite rows that are the source of
-// truth, and the in-memory segment derived from them. Every write commits one
+// truth, and the in-memory index derived from them (collection-index.ts:
+// partitions owned by worker threads). Every write commits one
 // transaction and then updates memory; every read is served from memory plus
 // SQLite for payloads.
 
@@ -13,7 +14,6 @@ import type { CollectionConfig, Payload, PayloadSelector, PointId, PointRecord, 
 import { Bitmap } from '../index/bitmap.js';
 import { metricFor, normalizeInPlace, type Metric } from '../index/distance.js';
 import { FIELD_SCHEMAS, FieldIndex, type FieldSchema } from '../index/field-index.js';
-import { Segment, type SegmentOptions } from '../index/segment.js';
 import type { PointMeta, Where } from '../storage/point-store.js';
 import type { Storage } from '../storage/storage.js';
 import { deletePayloadKeys, mergePayload, parsePayloadSelector, parseStoredPayload, selectPayload, serializePayload } from './payload.js';
@@ -24,26 +24,37 @@ import { checkLimit, checkPayload, toVector } from './validate.js';
 import { parseFilter, type Condition, type Filter } from './filter/ast.js';
 import { evaluateBitmap, type EvaluationStats } from './filter/bitmap.js';
 import { compileConditionSql, compileFilterSql } from './filter/sql.js';
-import { choosePlan, type Fallback, type Plan, type PlannerThresholds } from './planner.js';
+import type { Config } from '../core/config.js';
+import { CollectionIndex, type RouteExplanation } from './collection-index.js';
+import type { LayoutBuildRequest, LayoutView, BuildView } from './layout/types.js';
+import { normalizeFilter } from './layout/predicates.js';
+import type { PartitionHost } from './partitions/host.js';
+import type { Plan, PlannerThresholds } from './planner.js';
+import { QueryLog } from './query-log.js';
 
 export interface CollectionLimits {
   maxBatchPoints: number;
   maxQueryLimit: number;
   rerankMin: number;
   planner: PlannerThresholds;
+  layout: Config['layout'];
+  queryLog: Config['query_log'];
 }
 
 /** What `explain` reports about one query. */
 export interface QueryExplanation {
+  /** The plan of the (first) partition searched; `route.partitions` has every partition's. */
   plan: Plan;
   matching: number;
   live: number;
-  filter: { conditions_from_index: number; conditions_from_sql: number } | null;
+  filter: { conditions_from_index: number; conditions_from_sql: number; template: string } | null;
   thresholds: PlannerThresholds;
-  /** The step that produced the result: the plan itself, a probe's fallback, or the exact safety net. */
+  /** The step that produced the (first partition's) result: the plan itself, a probe's fallback, or the exact safety net. */
   answered_by: string;
-  /** The plan fell back to an exact scan because the graph returned fewer than min(k, matching) points. */
+  /** Some partition's plan fell back to an exact scan because the graph returned fewer than min(k, matching) points. */
   fallback: boolean;
+  /** Which partitions were visited, why, and the plan in each. */
+  route: RouteExplanation;
   timings_ms: { filter: number; search: number; fetch: number; total: number };
 }
 
@@ -68,6 +79,9 @@ export interface CollectionInfo {
   payload_schema: Record<string, unknown>;
 }
 
+/** Queries of a batch in flight at once (enough to keep every partition worker busy). */
+const BATCH_LANES = 4;
+
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
@@ -79,68 +93,117 @@ export class Collection {
   private lastSeq: number;
   /** The column cache: one index per indexed payload field. */
   private readonly fieldIndexes = new Map<string, FieldIndex>();
+  /** The partitions in the worker threads, and where every point is in them. */
+  private index!: CollectionIndex;
+  private labelIds: string[] = [];
+  /** The write that last set each label's vector (reported as a point's version). */
+  private versions = new Float64Array(1024);
+  readonly queryLog: QueryLog;
 
-  constructor(
+  private constructor(
     readonly id: number,
     readonly name: string,
     readonly config: CollectionConfig,
-    readonly segment: Segment,
     private readonly storage: Storage,
     private readonly dir: string,
     private readonly limits: CollectionLimits,
-    private labelIds: string[],
-    /** Called after every committed write that changed vectors (wakes the indexer). */
-    private readonly changed: () => void,
     seq: number,
+    log: Logger,
   ) {
     this.metric = metricFor(config.vectors.distance);
     this.lastSeq = seq;
+    this.queryLog = new QueryLog(storage, id, { maxEntries: limits.queryLog.max_entries, flushIntervalMs: limits.queryLog.flush_interval_ms }, log);
   }
 
-  static segmentOptions(config: CollectionConfig, rerankMin: number): SegmentOptions {
-    return {
-      metric: metricFor(config.vectors.distance),
-      dim: config.vectors.size,
-      m: config.hnsw_config.m,
-      efConstruction: config.hnsw_config.ef_construct,
-      rerankMin,
-    };
-  }
-
-  /** Loads the segment from its snapshot (if usable) and the points table. */
+  /** Opens the collection's partitions (from their snapshots where usable) and replays the points table into them. */
   static async open(
     row: { id: number; name: string; config: CollectionConfig; seq: number },
     storage: Storage,
     dataDir: string,
     limits: CollectionLimits,
     log: Logger,
-    changed: () => void,
+    host: PartitionHost,
   ): Promise<Collection> {
     const dir = Collection.dirFor(dataDir, row.id);
-    const options = Collection.segmentOptions(row.config, limits.rerankMin);
-    const opened = await Segment.openSnapshot(dir, options);
-    let segment: Segment;
-    if ('segment' in opened) {
-      segment = opened.segment;
-    } else {
-      segment = new Segment(options);
-      if (opened.reason !== 'no index snapshot') log.warn({ collection: row.name, reason: opened.reason }, 'index snapshot unusable; rebuilding the index from storage');
-    }
-    const labelIds: string[] = [];
-    const dim = row.config.vectors.size;
-    for (const p of storage.points.all(row.id)) {
-      const v = new Float32Array(p.vector.buffer.slice(p.vector.byteOffset, p.vector.byteOffset + dim * 4));
-      segment.restore(p.label, v, p.vseq);
-      labelIds[p.label] = p.pid;
-    }
-    segment.finishRestore();
-    const collection = new Collection(row.id, row.name, row.config, segment, storage, dir, limits, labelIds, changed, row.seq);
+    const c = new Collection(row.id, row.name, row.config, storage, dir, limits, row.seq, log);
+    c.index = await CollectionIndex.open({
+      collectionId: row.id,
+      name: row.name,
+      config: row.config,
+      dir,
+      host,
+      storage,
+      log,
+      layout: limits.layout,
+      planner: limits.planner,
+      rerankMin: limits.rerankMin,
+      queryLog: c.queryLog,
+      fieldIndex: (key) => c.fieldIndexes.get(key),
+      filterBitmap: (filter) => c.filterBitmap(filter),
+      onRow: (label, pid, vseq) => {
+        c.labelIds[label] = pid;
+        c.setVersion(label, vseq);
+      },
+      isDropped: () => c.dropped,
+      seq: () => c.lastSeq,
+    });
     for (const { field_name, field_schema } of storage.catalog.listIndexes(row.id)) {
-      collection.buildFieldIndex(field_name, field_schema as FieldSchema);
+      c.buildFieldIndex(field_name, field_schema as FieldSchema);
     }
-    const stats = segment.stats();
-    log.info({ collection: row.name, points: stats.live, indexed: stats.indexed, to_index: segment.backlog, payload_indexes: collection.fieldIndexes.size }, 'collection loaded');
-    return collection;
+    const view = c.index.layoutView();
+    log.info({ collection: row.name, points: c.index.liveTotal, partitions: view.partitions.length, layout: view.status, payload_indexes: c.fieldIndexes.size }, 'collection loaded');
+    return c;
+  }
+
+  private setVersion(label: number, seq: number): void {
+    if (label >= this.versions.length) {
+      let n = this.versions.length;
+      while (n <= label) n *= 2;
+      const v = new Float64Array(n);
+      v.set(this.versions);
+      this.versions = v;
+    }
+    this.versions[label] = seq;
+  }
+
+  /** Rebuilds partitions whose worker restarted. */
+  restartPartitions(keys: ReadonlySet<string>): Promise<void> {
+    return this.index.restart(keys);
+  }
+
+  /** Figures of the in-memory index: live points, points in graphs, writes not yet in graphs. */
+  indexStats(): { live: number; indexed: number; backlog: number } {
+    return this.index.stats();
+  }
+
+  get isDirty(): boolean {
+    return this.index.isDirty;
+  }
+
+  snapshot(all = false): Promise<void> {
+    return this.index.snapshot(all);
+  }
+
+  /** Stops the query log and frees the workers' memory. */
+  async close(): Promise<void> {
+    this.queryLog.close();
+    await this.index.close();
+  }
+
+  // ---- layout -------------------------------------------------------------
+
+  startLayoutBuild(req: LayoutBuildRequest): { id: string; status: 'building' } {
+    if (req === null || typeof req !== 'object' || Array.isArray(req)) fail('BAD_REQUEST', 'the layout request must be a JSON object');
+    // Workload jobs arrive with the batch issue; until then no job id exists.
+    return this.index.startBuild(req, () => undefined);
+  }
+
+  layoutView(): LayoutView {
+    return this.index.layoutView();
+  }
+
+  waitLayoutBuild(): Promise<BuildView | null> {
+    return this.index.waitBuild();
   }
 
   static dirFor(dataDir: string, id: number): string {
@@ -163,18 +226,20 @@ export class Collection {
   async drop(): Promise<void> {
     this.dropped = true;
     this.labelIds = [];
+    this.queryLog.close();
+    await this.index.close();
     await rm(this.dir, { recursive: true, force: true });
   }
 
   info(): CollectionInfo {
-    const stats = this.segment.stats();
+    const stats = this.index.stats();
     const { vectors, hnsw_config } = this.config;
     return {
-      status: this.segment.backlog > 0 ? 'yellow' : 'green',
+      status: stats.backlog > 0 ? 'yellow' : 'green',
       optimizer_status: 'ok',
       points_count: stats.live,
       indexed_vectors_count: stats.indexed,
-      segments_count: 1,
+      segments_count: Math.max(1, this.index.layoutView().partitions.length),
       config: {
         params: { vectors: { size: vectors.size, distance: vectors.distance }, shard_number: 1, replication_factor: 1, write_consistency_factor: 1, on_disk_payload: true },
         hnsw_config: { ...hnsw_config, max_indexing_threads: 0, on_disk: false },
@@ -287,11 +352,11 @@ export class Collection {
       return { seq, labels };
     });
     items.forEach((it, i) => {
-      this.segment.upsert(labels[i], it.vector, seq);
       this.labelIds[labels[i]] = it.pid;
+      this.setVersion(labels[i], seq);
       if (this.fieldIndexes.size > 0) this.indexPayload(labels[i], it.object);
     });
-    this.changed();
+    this.index.upserted(items.map((it, i) => ({ label: labels[i], vector: it.vector, seq, payload: it.object })));
     return this.written(seq, wait);
   }
 
@@ -307,11 +372,10 @@ export class Collection {
       return { seq, removed };
     });
     for (const label of removed) {
-      this.segment.remove(label);
       this.unindexPayload(label);
       delete this.labelIds[label];
     }
-    this.changed();
+    this.index.removed(removed);
     return this.written(seq, wait);
   }
 
@@ -352,6 +416,7 @@ export class Collection {
       return seq;
     });
     if (this.fieldIndexes.size > 0) for (const u of updated) this.indexPayload(u.label, u.payload);
+    this.index.payloadsChanged(updated);
     return this.written(seq, wait);
   }
 
@@ -396,7 +461,7 @@ export class Collection {
 
   /** The live labels a filter matches, from the column cache where it can answer and SQL elsewhere. */
   filterBitmap(filter: Filter, stats?: EvaluationStats): Bitmap {
-    const live = this.segment.liveBitmap();
+    const live = this.index.live.clone();
     return evaluateBitmap(filter, {
       live,
       index: (key) => this.fieldIndexes.get(key),
@@ -468,7 +533,7 @@ export class Collection {
 
   count(req: CountRequest): number {
     const filter = this.parse(req.filter);
-    return filter ? this.storage.points.countWhere(this.id, this.whereOf(filter)) : this.segment.stats().live;
+    return filter ? this.storage.points.countWhere(this.id, this.whereOf(filter)) : this.index.liveTotal;
   }
 
   /** Refuses a batch of more searches than one request may carry (same limit as points per request). */
@@ -476,16 +541,36 @@ export class Collection {
     if (n > this.limits.maxBatchPoints) fail('INVALID_LIMIT', `batch carries ${n} searches; the limit per request is ${this.limits.maxBatchPoints}`);
   }
 
-  query(req: QueryRequest): ScoredPoint[] {
-    return this.run(req).points;
+  /**
+   * Runs a batch of queries, a few at a time so that every worker has work,
+   * answering in input order. `alive` is checked before each query starts
+   * (a cancelled gRPC call stops the batch). One failing query fails the batch.
+   */
+  async queryBatch(requests: readonly QueryRequest[], alive?: () => void): Promise<ScoredPoint[][]> {
+    this.checkBatchSize(requests.length);
+    const out: ScoredPoint[][] = new Array<ScoredPoint[]>(requests.length);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < requests.length) {
+        const i = next++;
+        alive?.();
+        out[i] = await this.query(requests[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCH_LANES, requests.length) }, lane));
+    return out;
   }
 
-  /** Runs a query and reports how: the plan, the matching count, thresholds and timings. */
-  explain(req: QueryRequest): { points: ScoredPoint[]; explain: QueryExplanation } {
+  async query(req: QueryRequest): Promise<ScoredPoint[]> {
+    return (await this.run(req)).points;
+  }
+
+  /** Runs a query and reports how: the partitions visited, the plan in each, the matching count, thresholds and timings. */
+  explain(req: QueryRequest): Promise<{ points: ScoredPoint[]; explain: QueryExplanation }> {
     return this.run(req);
   }
 
-  private run(req: QueryRequest): { points: ScoredPoint[]; explain: QueryExplanation } {
+  private async run(req: QueryRequest): Promise<{ points: ScoredPoint[]; explain: QueryExplanation }> {
     const t0 = performance.now();
     const limit = req.limit == null ? 10 : checkLimit(req.limit, 'limit', this.limits.maxQueryLimit);
     const offset = req.offset == null ? 0 : checkLimit(req.offset, 'offset', this.limits.maxQueryLimit, 0);
@@ -502,49 +587,18 @@ export class Collection {
     const withVector = this.withVector(req.with_vector);
     const filter = this.parse(req.filter);
     const { vector, exclude } = this.resolveQuery(req.query);
+    const nf = normalizeFilter(filter);
+    this.queryLog.record(req.filter ?? undefined, nf);
 
     const stats: EvaluationStats = { indexed: 0, sql: 0 };
     const allow = filter ? this.filterBitmap(filter, stats) : undefined;
     const t1 = performance.now();
-    const live = this.segment.stats().live;
+    const live = this.index.liveTotal;
     const matching = allow ? allow.count() : live;
     const k = limit + offset;
-    const plan = choosePlan({ matching, live, k, ef, exact: params.exact === true, filtered: allow !== undefined }, this.limits.planner);
-    let found: { labels: number[]; distances: number[] } = { labels: [], distances: [] };
-    let fallback = false;
-    let answeredBy: Plan['kind'] | Fallback['kind'] = plan.kind;
-    const excludedMatching = exclude ? [...exclude].filter((l) => !allow || allow.has(l)).length : 0;
-    const expected = Math.min(k, matching - excludedMatching);
-    if (plan.kind === 'exact') {
-      found = this.segment.search(vector, { k, ef, exact: true, allow, exclude });
-    } else if (plan.kind === 'hnsw' || plan.kind === 'hnsw-filtered') {
-      found = this.segment.search(vector, { k, ef: plan.ef, exact: false, allow: plan.kind === 'hnsw' ? undefined : allow, exclude });
-    } else if (plan.kind === 'probe') {
-      // The nearest points, unfiltered; the matching ones among them are the answer when there are k.
-      const probe = this.segment.search(vector, { k: plan.probe, ef: plan.ef, exact: false, exclude });
-      const labels: number[] = [];
-      const distances: number[] = [];
-      for (let i = 0; i < probe.labels.length && labels.length < k; i++) {
-        if (allow!.has(probe.labels[i])) {
-          labels.push(probe.labels[i]);
-          distances.push(probe.distances[i]);
-        }
-      }
-      if (labels.length >= expected) {
-        found = { labels, distances };
-      } else {
-        answeredBy = plan.fallback.kind;
-        found = plan.fallback.kind === 'exact'
-          ? this.segment.search(vector, { k, ef, exact: true, allow, exclude })
-          : this.segment.search(vector, { k, ef: plan.fallback.ef, exact: false, allow, exclude });
-      }
-    }
-    // Never fewer results than min(k, matching) because of filtering or deletions.
-    if (found.labels.length < expected && answeredBy !== 'exact') {
-      fallback = true;
-      answeredBy = 'exact';
-      found = this.segment.search(vector, { k, ef, exact: true, allow, exclude });
-    }
+    const found = matching === 0
+      ? { labels: [], distances: [], route: { target: 'collection' as const, reason: 'no point matches the filter', estimated_cost_us: {}, partitions: [] } }
+      : await this.index.search(vector, { k, ef, exact: params.exact === true, allow, matching, nf, exclude: exclude ?? [] });
     const t2 = performance.now();
     const labels: number[] = [];
     const scores: number[] = [];
@@ -556,22 +610,24 @@ export class Collection {
     }
     const points = this.scored(labels, scores, selector, withVector);
     const t3 = performance.now();
+    const first = found.route.partitions[0];
     return {
       points,
       explain: {
-        plan,
+        plan: first?.plan ?? { kind: 'empty', reason: 'no point matches the filter' },
         matching,
         live,
-        filter: filter ? { conditions_from_index: stats.indexed, conditions_from_sql: stats.sql } : null,
+        filter: filter ? { conditions_from_index: stats.indexed, conditions_from_sql: stats.sql, template: nf.template } : null,
         thresholds: this.limits.planner,
-        answered_by: answeredBy,
-        fallback,
+        answered_by: first?.answered_by ?? 'empty',
+        fallback: found.route.partitions.some((p) => p.fallback),
+        route: found.route,
         timings_ms: { filter: round(t1 - t0), search: round(t2 - t1), fetch: round(t3 - t2), total: round(t3 - t0) },
       },
     };
   }
 
-  private resolveQuery(raw: unknown): { vector: Float32Array; exclude?: Set<number> } {
+  private resolveQuery(raw: unknown): { vector: Float32Array; exclude?: number[] } {
     let q = raw;
     if (q !== null && typeof q === 'object' && !Array.isArray(q) && 'nearest' in q) q = (q as { nearest: unknown }).nearest;
     if (q === undefined || q === null) fail('BAD_REQUEST', '"query" is required: a vector or a point id');
@@ -580,8 +636,7 @@ export class Collection {
       const id = parsePointId(q, 'query');
       const row = this.storage.points.byPid(this.id, pointKey(id));
       if (!row) fail('POINT_NOT_FOUND', `query point ${String(id)} not found in collection "${this.name}"`);
-      // A copy: the stored row may move when the vector store grows.
-      return { vector: Float32Array.from(this.segment.vectors.get(row.label)), exclude: new Set([row.label]) };
+      return { vector: this.vectorOf(row.vector!), exclude: [row.label] };
     }
     if (typeof q === 'object') {
       const kind = Object.keys(q as object)[0] ?? 'unknown';
@@ -598,23 +653,27 @@ export class Collection {
   }
 
   private scored(labels: number[], scores: number[], selector: PayloadSelector, withVector: boolean): ScoredPoint[] {
-    const rows = selector === false ? undefined : new Map(this.storage.points.byLabels(this.id, labels, false).map((r) => [r.label, r]));
+    const rows = selector === false && !withVector ? undefined : new Map(this.storage.points.byLabels(this.id, labels, withVector).map((r) => [r.label, r]));
     return labels.map((label, i) => {
-      const point: ScoredPoint = { id: pointIdFromKey(this.labelIds[label]), version: this.segment.version(label), score: scores[i] };
-      if (rows) {
-        const row = rows.get(label);
-        point.payload = selectPayload(row ? parseStoredPayload(row.payload) : null, selector) ?? null;
-      }
-      if (withVector) point.vector = Array.from(this.segment.vectors.get(label));
+      const point: ScoredPoint = { id: pointIdFromKey(this.labelIds[label]), version: this.versions[label], score: scores[i] };
+      const row = rows?.get(label);
+      if (selector !== false) point.payload = selectPayload(row ? parseStoredPayload(row.payload) : null, selector) ?? null;
+      if (withVector && row?.vector) point.vector = Array.from(this.vectorOf(row.vector));
       return point;
     });
+  }
+
+  /** A stored vector blob as floats (already normalised for Cosine). */
+  private vectorOf(blob: Buffer): Float32Array {
+    const dim = this.config.vectors.size;
+    return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + dim * 4));
   }
 
   private record(row: PointMeta, selector: PayloadSelector, withVector: boolean): PointRecord {
     const rec: PointRecord = { id: pointIdFromKey(row.pid) };
     const payload = selectPayload(parseStoredPayload(row.payload), selector);
     if (payload !== undefined) rec.payload = payload;
-    if (withVector) rec.vector = Array.from(this.segment.vectors.get(row.label));
+    if (withVector && row.vector) rec.vector = Array.from(this.vectorOf(row.vector));
     return rec;
   }
 }

@@ -13,11 +13,11 @@ import { Collection, type CollectionLimits } from './collection.js';
 import { parseCollectionConfig } from './collection-config.js';
 import type { CreateCollectionRequest } from './requests.js';
 import { checkCollectionName } from './validate.js';
+import { PartitionHost } from './partitions/host.js';
 
 export class Engine {
   private readonly collections = new Map<string, Collection>();
   private readonly creating = new Set<string>();
-  private indexTimer: NodeJS.Immediate | undefined;
   private snapshotTimer: NodeJS.Timeout | undefined;
   private readonly saves = new Set<Promise<void>>();
   private closed = false;
@@ -26,21 +26,31 @@ export class Engine {
     private readonly storage: Storage,
     private readonly config: Config,
     private readonly log: Logger,
-  ) {}
+    /** The worker threads that own every collection's partitions. */
+    readonly host: PartitionHost,
+  ) {
+    host.onRestart = async (keys) => {
+      const set = new Set(keys);
+      for (const c of this.collections.values()) await c.restartPartitions(set);
+    };
+  }
 
   static async open(config: Config, log: Logger): Promise<Engine> {
     const storage = Storage.open({ dir: config.storage.path, sync: config.storage.sync });
-    const engine = new Engine(storage, config, log);
+    let host: PartitionHost | undefined;
+    let engine: Engine | undefined;
     try {
+      host = await PartitionHost.start({ workers: config.index.workers, thresholds: config.planner, sliceMs: config.index.indexing_slice_ms }, log);
+      engine = new Engine(storage, config, log, host);
       for (const row of storage.catalog.list()) {
         const collection = await engine.openCollection({ id: row.id, name: row.name, seq: row.seq, config: JSON.parse(row.config) as CollectionConfig });
         engine.collections.set(row.name, collection);
       }
     } catch (err) {
+      await host?.close();
       storage.close();
       throw err;
     }
-    engine.wakeIndexer();
     const interval = config.storage.snapshot_interval_s * 1000;
     if (interval > 0) {
       engine.snapshotTimer = setInterval(() => engine.snapshotDirty(), interval);
@@ -55,6 +65,8 @@ export class Engine {
       maxQueryLimit: this.config.service.max_query_limit,
       rerankMin: this.config.index.manhattan_rerank_min,
       planner: this.config.planner,
+      layout: this.config.layout,
+      queryLog: this.config.query_log,
     };
   }
 
@@ -91,7 +103,7 @@ export class Engine {
   }
 
   private openCollection(row: { id: number; name: string; seq: number; config: CollectionConfig }): Promise<Collection> {
-    return Collection.open(row, this.storage, this.config.storage.path, this.limits(), this.log, () => this.wakeIndexer());
+    return Collection.open(row, this.storage, this.config.storage.path, this.limits(), this.log, this.host);
   }
 
   /** Returns false when there was no such collection (as Qdrant does). */
@@ -106,53 +118,35 @@ export class Engine {
     return true;
   }
 
-  /** Points written but not yet in a graph, over all collections. */
+  /** Points written but not yet in a graph, over all collections (as last reported by the workers). */
   backlog(): number {
     let n = 0;
-    for (const c of this.collections.values()) n += c.segment.backlog;
+    for (const c of this.collections.values()) n += c.indexStats().backlog;
     return n;
   }
 
-  /** Resolves when every collection's graph holds every written point (for tests and benchmarks). */
+  /** Resolves when every collection's graphs hold every written point (for tests and benchmarks). */
   async waitIndexed(): Promise<void> {
-    while (this.backlog() > 0) await new Promise((r) => setTimeout(r, 20));
-  }
-
-  /** Schedules the indexer if there is work; called after writes. */
-  wakeIndexer(): void {
-    if (this.indexTimer || this.closed) return;
-    this.indexTimer = setImmediate(() => this.indexTick());
-  }
-
-  private indexTick(): void {
-    this.indexTimer = undefined;
-    if (this.closed) return;
-    const slice = this.config.index.indexing_slice_ms;
-    let remaining = 0;
-    for (const c of this.collections.values()) {
-      if (c.segment.backlog === 0) continue;
-      try {
-        remaining += c.segment.indexStep(slice);
-      } catch (err) {
-        this.log.error({ err, collection: c.name }, 'indexing failed');
-      }
+    for (;;) {
+      await this.host.settled();
+      await this.host.refresh();
+      if (this.backlog() === 0) return;
+      await new Promise((r) => setTimeout(r, 20));
     }
-    if (remaining > 0) this.wakeIndexer();
   }
 
   private snapshotDirty(): void {
     for (const c of this.collections.values()) {
-      if (c.segment.isDirty) void this.snapshot(c);
+      if (c.isDirty) void this.snapshot(c);
     }
   }
 
   private snapshot(c: Collection): Promise<void> {
     const started = performance.now();
-    const save = c.segment
-      .saveSnapshot(c.snapshotDir, c.seq)
+    const save = c
+      .snapshot()
       .then(() => {
         if (!c.isDropped) this.log.debug({ collection: c.name, ms: Math.round(performance.now() - started) }, 'index snapshot written');
-        this.wakeIndexer();
       })
       .catch((err: unknown) => {
         if (!c.isDropped) this.log.error({ err, collection: c.name }, 'index snapshot failed');
@@ -170,10 +164,12 @@ export class Engine {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.indexTimer) clearImmediate(this.indexTimer);
     if (this.snapshotTimer) clearInterval(this.snapshotTimer);
     await Promise.all(this.saves);
-    await Promise.all([...this.collections.values()].filter((c) => c.segment.isDirty).map((c) => this.snapshot(c)));
+    await this.host.refresh().catch(() => undefined);
+    await Promise.all([...this.collections.values()].filter((c) => c.isDirty).map((c) => this.snapshot(c)));
+    for (const c of this.collections.values()) await c.close().catch(() => undefined);
+    await this.host.close();
     this.storage.close();
     this.collections.clear();
   }

@@ -34,6 +34,9 @@ export class FieldIndex {
   /** Labels holding at least one indexed value. */
   readonly hasValue = new Bitmap();
   private readonly valuesOf: (Key[] | undefined)[] = [];
+  /** Labels holding more than one value (of any type) under the key. */
+  private readonly multi = new Bitmap();
+  private multiCount = 0;
   private sortedVals = new Float64Array(0);
   private sortedLabels = new Int32Array(0);
   private stale = new Bitmap();
@@ -73,6 +76,10 @@ export class FieldIndex {
     this.remove(label);
     if (!present) return;
     this.present.set(label);
+    if (values.length > 1) {
+      this.multi.set(label);
+      this.multiCount++;
+    }
     const keys: Key[] = [];
     for (const v of values) {
       if (v === null) {
@@ -99,6 +106,10 @@ export class FieldIndex {
   }
 
   remove(label: number): void {
+    if (this.multi.has(label)) {
+      this.multi.clear(label);
+      this.multiCount--;
+    }
     this.present.clear(label);
     this.hasNull.clear(label);
     this.foreign.clear(label);
@@ -120,6 +131,11 @@ export class FieldIndex {
     if (this.sortedDirty || this.stale.has(label)) return;
     this.stale.set(label);
     this.staleCount++;
+  }
+
+  /** No point holds more than one value under the key (so a value in one set excludes values elsewhere). */
+  get singleValued(): boolean {
+    return this.multiCount === 0;
   }
 
   get distinctValues(): number {

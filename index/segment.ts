@@ -38,6 +38,8 @@ export interface SegmentOptions {
   efConstruction: number;
   /** Minimum candidates fetched from the graph when the metric needs re-scoring. */
   rerankMin: number;
+  /** A flat block: no graph; every search scans the live vectors with the kernel. */
+  flat?: boolean;
 }
 
 export interface SearchOptions {
@@ -68,6 +70,8 @@ interface SnapshotMeta {
   labels: number;
   graph: { file: string; sha256: string };
   seqs: { file: string; sha256: string };
+  /** Partition-local label -> collection label, for partitions of a layout. */
+  mapping?: { file: string; sha256: string };
 }
 
 export class Segment {
@@ -214,6 +218,7 @@ export class Segment {
   // ---- search -------------------------------------------------------------
 
   search(query: Float32Array, { k, ef, exact, allow, exclude }: SearchOptions): Neighbours {
+    if (this.options.flat) exact = true;
     const excluded = exclude?.size ?? 0;
     const want = Math.min(k + excluded, this.live);
     if (want <= 0) return { labels: [], distances: [] };
@@ -282,6 +287,16 @@ export class Segment {
     return fromKernel(KERNEL.scanLabels(this.vectors.buffer, dim, query, pending, n, metric.kernelId, k));
   }
 
+  /** Labels ever used (one past the highest). */
+  get labelSpan(): number {
+    return this.labelCount;
+  }
+
+  /** Live labels (not a copy: do not modify). */
+  get liveSet(): Bitmap {
+    return this.liveBits;
+  }
+
   /** Live labels as a bitmap (a copy). */
   liveBitmap(): Bitmap {
     return this.liveBits.clone();
@@ -300,7 +315,7 @@ export class Segment {
    * generation, then atomically replaces snapshot.json, then removes the files
    * of older generations. The indexer is paused while the graph file is written.
    */
-  async saveSnapshot(dir: string, coveredSeq: number): Promise<void> {
+  async saveSnapshot(dir: string, coveredSeq: number, mapping?: Int32Array): Promise<void> {
     if (this.saving) return;
     this.saving = true;
     try {
@@ -311,6 +326,8 @@ export class Segment {
       const dirtyAtStart = this.dirty;
       const seqs = this.graphSeq.slice(0, this.labelCount);
       await writeFile(join(dir, seqFile), new Uint8Array(seqs.buffer));
+      const mapFile = `graph-${generation}.map`;
+      if (mapping) await writeFile(join(dir, mapFile), new Uint8Array(mapping.buffer, mapping.byteOffset, mapping.byteLength));
       await this.graph.save(join(dir, graphFile));
       const meta: SnapshotMeta = {
         format: 1,
@@ -323,13 +340,14 @@ export class Segment {
         labels: this.labelCount,
         graph: { file: graphFile, sha256: await sha256File(join(dir, graphFile)) },
         seqs: { file: seqFile, sha256: await sha256File(join(dir, seqFile)) },
+        ...(mapping ? { mapping: { file: mapFile, sha256: await sha256File(join(dir, mapFile)) } } : {}),
       };
       await writeFile(join(dir, 'snapshot.json.tmp'), JSON.stringify(meta, null, 2));
       await rename(join(dir, 'snapshot.json.tmp'), join(dir, 'snapshot.json'));
       this.generation = generation;
       this.dirty -= dirtyAtStart;
       for (const f of await readdir(dir)) {
-        if (/^graph-\d+\.(hnsw|seq)$/.test(f) && f !== graphFile && f !== seqFile) await rm(join(dir, f), { force: true });
+        if (/^graph-\d+\.(hnsw|seq|map)$/.test(f) && f !== graphFile && f !== seqFile && f !== mapFile) await rm(join(dir, f), { force: true });
       }
     } finally {
       this.saving = false;
@@ -341,7 +359,7 @@ export class Segment {
    * whose checksums verify. Returns a segment whose graph is loaded but whose
    * vectors are still to be supplied with `restore`, or a reason for rebuilding.
    */
-  static async openSnapshot(dir: string, options: SegmentOptions): Promise<{ segment: Segment } | { reason: string }> {
+  static async openSnapshot(dir: string, options: SegmentOptions): Promise<{ segment: Segment; mapping?: Int32Array } | { reason: string }> {
     let meta: SnapshotMeta;
     try {
       meta = JSON.parse(await readFile(join(dir, 'snapshot.json'), 'utf8')) as SnapshotMeta;
@@ -353,7 +371,7 @@ export class Segment {
       return { reason: 'snapshot was built with different parameters' };
     }
     try {
-      for (const f of [meta.graph, meta.seqs]) {
+      for (const f of [meta.graph, meta.seqs, ...(meta.mapping ? [meta.mapping] : [])]) {
         const actual = await sha256File(join(dir, f.file));
         if (actual !== f.sha256) return { reason: `checksum mismatch in ${f.file}` };
       }
@@ -370,7 +388,10 @@ export class Segment {
         segment.everAdded[l] = 1;
       }
       segment.generation = meta.generation;
-      return { segment };
+      if (!meta.mapping) return { segment };
+      const mapBytes = await readFile(join(dir, meta.mapping.file));
+      const mapping = new Int32Array(mapBytes.buffer.slice(mapBytes.byteOffset, mapBytes.byteOffset + mapBytes.byteLength));
+      return { segment, mapping };
     } catch (err) {
       return { reason: `cannot read index snapshot: ${(err as Error).message}` };
     }
@@ -409,7 +430,7 @@ export class Segment {
   // ---- internals ----------------------------------------------------------
 
   private enqueue(label: number): void {
-    if (this.queued[label]) return;
+    if (this.queued[label] || this.options.flat) return;
     this.queued[label] = 1;
     this.queue.push(label);
   }

@@ -15,6 +15,8 @@ export interface PointRow {
 
 export type PointMeta = Pick<PointRow, 'pid' | 'label' | 'payload'> & { vector?: Buffer };
 
+export type LabelledRow = Pick<PointRow, 'pid' | 'label' | 'payload' | 'vector' | 'vseq'>;
+
 /** A parameterised SQL condition over the points table's `pid` and `payload` columns. */
 export interface Where {
   sql: string;
@@ -47,6 +49,10 @@ export class PointStore {
         WHERE collection_id = ? AND pid >= ? ORDER BY pid LIMIT ?`),
       count: db.prepare('SELECT count(*) AS n FROM points WHERE collection_id = ?'),
       all: db.prepare('SELECT pid, label, vector, vseq FROM points WHERE collection_id = ?'),
+      labelRange: db.prepare(`SELECT pid, label, payload, vector, vseq FROM points
+        WHERE collection_id = ? AND label >= ? ORDER BY label LIMIT ?`),
+      byLabelsFull: db.prepare(`SELECT pid, label, payload, vector, vseq FROM points
+        WHERE collection_id = ? AND label IN (SELECT value FROM json_each(?))`),
       payloads: db.prepare('SELECT label, payload FROM points WHERE collection_id = ? AND payload IS NOT NULL'),
       labelsOf: db.prepare('SELECT label FROM points WHERE collection_id = ? AND pid IN (SELECT value FROM json_each(?))'),
     };
@@ -125,6 +131,19 @@ export class PointStore {
 
   count(collectionId: number): number {
     return (this.stmts.count.get(collectionId) as { n: number }).n;
+  }
+
+  /**
+   * Up to `limit` points with label >= fromLabel in label order: a chunk of a
+   * scan that yields between chunks (an open iterator would block writes).
+   */
+  labelRange(collectionId: number, fromLabel: number, limit: number): LabelledRow[] {
+    return this.stmts.labelRange.all(collectionId, fromLabel, limit) as LabelledRow[];
+  }
+
+  /** Payload, vector and vector write of the given labels. */
+  rowsOfLabels(collectionId: number, labels: readonly number[]): LabelledRow[] {
+    return this.stmts.byLabelsFull.all(collectionId, JSON.stringify(labels)) as LabelledRow[];
   }
 
   /** Streams every point's vector and label, for rebuilding in-memory structures at start. */

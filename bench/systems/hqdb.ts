@@ -47,14 +47,16 @@ export class HqdbSystem implements BenchSystem {
       c.upsert({ points }, true);
       ctx.progress('hqdb: upsert', to, dataset.n);
     }
-    while (this.engine.backlog() > 0) {
+    for (;;) {
+      await this.engine.host.refresh();
+      if (this.engine.backlog() === 0) break;
       await new Promise((r) => setTimeout(r, 200));
       ctx.progress('hqdb: indexing', c.info().indexed_vectors_count, dataset.n);
     }
   }
 
   async search(req: SearchRequest, ef: number): Promise<ArrayLike<number>> {
-    const points = this.collection!.query({ query: req.vector, filter: req.filter, limit: req.k, params: { hnsw_ef: ef } });
+    const points = await this.collection!.query({ query: req.vector, filter: req.filter, limit: req.k, params: { hnsw_ef: ef } });
     return points.map((p) => Number(p.id));
   }
 

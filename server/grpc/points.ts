@@ -16,13 +16,13 @@ import {
 import { unary } from './unary.js';
 
 /** Milliseconds of batch work between yields to the event loop. */
-const BATCH_SLICE_MS = 10;
 
-function queryIn(r: QueryPointsRequest__Output, path = 'query'): QueryRequest {
+/** The REST query body of a proto query; `targetRequired` false lets `query` be unset (layout workloads need only filters). */
+function queryIn(r: QueryPointsRequest__Output, path = 'query', targetRequired = true): QueryRequest {
   let query: unknown;
   if (r.query?.kind === 'nearest') query = r.query.nearest?.data ?? [];
   else if (r.query?.kind === 'point') query = idIn(r.query.point, `${path}.point`);
-  else fail('BAD_REQUEST', `${path}: set nearest or point`);
+  else if (targetRequired) fail('BAD_REQUEST', `${path}: set nearest or point`);
   return {
     query,
     filter: filterIn(r.filter),
@@ -33,6 +33,14 @@ function queryIn(r: QueryPointsRequest__Output, path = 'query'): QueryRequest {
     with_vector: r.with_vector,
     score_threshold: r.score_threshold,
   };
+}
+
+/** The queries of a request against `collection`: each names no collection, or that one. */
+export function queriesIn(collection: string | undefined, queries: QueryPointsRequest__Output[], targetRequired = true): QueryRequest[] {
+  return queries.map((q, i) => {
+    if (q.collection_name && q.collection_name !== collection) fail('BAD_REQUEST', `queries[${i}].collection_name: must be empty or "${collection}"`);
+    return queryIn(q, `queries[${i}].query`, targetRequired);
+  });
 }
 
 export function pointsService(engine: Engine, config: Config, log: Logger): PointsHandlers {
@@ -73,33 +81,20 @@ export function pointsService(engine: Engine, config: Config, log: Logger): Poin
 
     Count: unary(log, 'Points/Count', (r) => ({ count: String(collection(r.collection_name).count({ filter: filterIn(r.filter), exact: r.exact })) })),
 
-    Query: unary(log, 'Points/Query', (r) => ({ points: collection(r.collection_name).query(queryIn(r)).map(scoredOut) })),
+    Query: unary(log, 'Points/Query', async (r) => ({ points: (await collection(r.collection_name).query(queryIn(r))).map(scoredOut) })),
 
     QueryBatch: unary(log, 'Points/QueryBatch', async (r, alive) => {
       const c = collection(r.collection_name);
       const queries = r.queries ?? [];
       c.checkBatchSize(queries.length);
-      const requests = queries.map((q, i) => {
-        if (q.collection_name && q.collection_name !== r.collection_name) fail('BAD_REQUEST', `queries[${i}].collection_name: must be empty or "${r.collection_name}"`);
-        return queryIn(q, `queries[${i}].query`);
-      });
-      const results: QueryPointsResponse[] = [];
-      let sliceStart = performance.now();
-      for (const request of requests) {
-        // Yield between slices so health checks and other calls are answered during a long
-        // batch, and so a cancellation (an event-loop event) can be seen and stop the work.
-        if (performance.now() - sliceStart > BATCH_SLICE_MS) {
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          sliceStart = performance.now();
-        }
-        alive();
-        results.push({ points: c.query(request).map(scoredOut) });
-      }
+      const requests = queriesIn(r.collection_name, queries);
+      // The engine checks `alive` before each query, so a cancelled call stops the work.
+      const results: QueryPointsResponse[] = (await c.queryBatch(requests, alive)).map((points) => ({ points: points.map(scoredOut) }));
       return { results };
     }),
 
-    Explain: unary(log, 'Points/Explain', (r) => {
-      const { points, explain } = collection(r.collection_name).explain(queryIn(r));
+    Explain: unary(log, 'Points/Explain', async (r) => {
+      const { points, explain } = await collection(r.collection_name).explain(queryIn(r));
       // Through JSON, as REST sends it: undefined members vanish, numbers stay numbers.
       return { points: points.map(scoredOut), explain: jsonToStruct(JSON.parse(JSON.stringify(explain)) as Record<string, unknown>) };
     }),

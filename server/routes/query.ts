@@ -17,24 +17,22 @@ export const queryRoutes: FastifyPluginAsync<{ engine: Engine }> = async (app, {
   const schema = { params: NameParams, querystring: ReadQuery };
 
   app.post<Req<QueryRequest>>('/collections/:name/points/query', { schema: { ...schema, body: QueryBody } }, async (req) =>
-    ok(req, { points: engine.collection(req.params.name).query(req.body) }));
+    ok(req, { points: await engine.collection(req.params.name).query(req.body) }));
 
   // hqdb extension: runs the query and reports the plan, matching count, thresholds and timings.
   app.post<Req<QueryRequest>>('/collections/:name/points/query/explain', { schema: { ...schema, body: QueryBody } }, async (req) =>
-    ok(req, engine.collection(req.params.name).explain(req.body)));
+    ok(req, await engine.collection(req.params.name).explain(req.body)));
 
   app.post<Req<{ searches: QueryRequest[] }>>('/collections/:name/points/query/batch', { schema: { ...schema, body: QueryBatchBody } }, async (req) => {
     const c = engine.collection(req.params.name);
-    c.checkBatchSize(req.body.searches.length);
-    return ok(req, req.body.searches.map((q) => ({ points: c.query(q) })));
+    return ok(req, (await c.queryBatch(req.body.searches)).map((points) => ({ points })));
   });
 
   app.post<Req<SearchBodyT>>('/collections/:name/points/search', { schema: { ...schema, body: SearchBody } }, async (req) =>
-    ok(req, engine.collection(req.params.name).query(fromSearch(req.body))));
+    ok(req, await engine.collection(req.params.name).query(fromSearch(req.body))));
 
   app.post<Req<{ searches: SearchBodyT[] }>>('/collections/:name/points/search/batch', { schema: { ...schema, body: SearchBatchBody } }, async (req) => {
     const c = engine.collection(req.params.name);
-    c.checkBatchSize(req.body.searches.length);
-    return ok(req, req.body.searches.map((s) => c.query(fromSearch(s))));
+    return ok(req, await c.queryBatch(req.body.searches.map(fromSearch)));
   });
 };

@@ -112,14 +112,14 @@ beforeAll(async () => {
 afterAll(async () => env?.dispose());
 
 describe.each(BUCKETS)('selectivity $name', (bucket) => {
-  it.each(templates(bucket))(`%s filter: recall@${K} >= ${RECALL} against exact filtered search, min(${K}, matching) results`, (_, filter) => {
+  it.each(templates(bucket))(`%s filter: recall@${K} >= ${RECALL} against exact filtered search, min(${K}, matching) results`, async (_, filter) => {
     expect(collection.info().indexed_vectors_count).toBe(N);
     let hits = 0;
     let expected = 0;
     let matching = -1;
     for (const query of queries) {
-      const { points, explain } = collection.explain({ query, filter, limit: K });
-      const exact = collection.query({ query, filter, limit: K, params: { exact: true } });
+      const { points, explain } = await collection.explain({ query, filter, limit: K });
+      const exact = await collection.query({ query, filter, limit: K, params: { exact: true } });
       matching = explain.matching;
       expect(explain.plan.kind).toBe(bucket.plan);
       expect(points).toHaveLength(Math.min(K, matching));

@@ -49,20 +49,20 @@ afterAll(async () => env?.dispose());
 describe.each(['Cosine', 'Euclid', 'Dot', 'Manhattan'] as const)('%s', (distance) => {
   const queries = vectors.slice(N);
 
-  it(`HNSW recall@${K} at default ef is at least 0.95 against exact search`, () => {
+  it(`HNSW recall@${K} at default ef is at least 0.95 against exact search`, async () => {
     const c = env.engine.collection(distance.toLowerCase());
     expect(c.info().indexed_vectors_count).toBe(N);
     let hits = 0;
     for (const q of queries) {
-      const approx = c.query({ query: Array.from(q), limit: K });
-      const exact = new Set(c.query({ query: Array.from(q), limit: K, params: { exact: true } }).map((p) => p.id));
+      const approx = await c.query({ query: Array.from(q), limit: K });
+      const exact = new Set((await c.query({ query: Array.from(q), limit: K, params: { exact: true } })).map((p) => p.id));
       hits += approx.filter((p) => exact.has(p.id)).length;
     }
     const recall = hits / (queries.length * K);
     expect(recall).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('exact search equals a brute-force reference', () => {
+  it('exact search equals a brute-force reference', async () => {
     const c = env.engine.collection(distance.toLowerCase());
     const higher = distance === 'Cosine' || distance === 'Dot';
     for (const q of queries.slice(0, 20)) {
@@ -70,7 +70,7 @@ describe.each(['Cosine', 'Euclid', 'Dot', 'Manhattan'] as const)('%s', (distance
         .map((v, id) => ({ id, score: reference(distance, q, v) }))
         .sort((a, b) => (higher ? b.score - a.score : a.score - b.score))
         .slice(0, K);
-      const got = c.query({ query: Array.from(q), limit: K, params: { exact: true } });
+      const got = await c.query({ query: Array.from(q), limit: K, params: { exact: true } });
       expect(got.map((p) => p.id)).toEqual(expected.map((e) => e.id));
       got.forEach((p, i) => expect(p.score).toBeCloseTo(expected[i].score, 3));
     }

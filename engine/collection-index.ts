@@ -1,0 +1,851 @@
+// The in-memory index of one collection, as partitions owned by the worker
+// threads (engine/partitions/): the whole-collection index (identity labels;
+// kept as the fallback when a layout asks for it), the partitions of the
+// current layout (the leaves of a qd-tree learnt from the workload), and,
+// while a new layout builds, its partitions beside them.
+//
+// The main thread decides everything about placement: which partition a point
+// belongs to (routing its payload through the cuts), its partition-local label
+// (never reused within a partition), and which partitions a query visits. It
+// replays rows from SQLite whenever a worker must rebuild its memory. Writes
+// reach every live structure: the serving layout, the one being built (for
+// rows it has already loaded), and the whole-collection index.
+
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fail, HqdbError } from '../core/errors.js';
+import { parseJsonLossless, stringifyJson } from '../core/json.js';
+import type { Logger } from '../core/logger.js';
+import type { CollectionConfig, Payload } from '../core/types.js';
+import type { Config } from '../core/config.js';
+import { Bitmap } from '../index/bitmap.js';
+import type { FieldIndex } from '../index/field-index.js';
+import { TopK } from '../index/top-k.js';
+import type { Storage } from '../storage/storage.js';
+import { parseFilter, type Filter } from './filter/ast.js';
+import { CostModel } from './layout/cost.js';
+import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
+import {
+  buildTree, candidateAtoms, describeLeaves, leaves, routePoint, routeQuery, treeFromJson, treeToJson, viewTree,
+  type TreeJson, type TreeNode, type WorkloadFilter,
+} from './layout/qd-tree.js';
+import type { BuildView, LayoutBuildRequest, LayoutView, PartitionView } from './layout/types.js';
+import type { PartitionHost } from './partitions/host.js';
+import type { PartitionSpec, PartitionTrace, SearchReply } from './partitions/protocol.js';
+import { parseStoredPayload } from './payload.js';
+import type { PlannerThresholds } from './planner.js';
+import type { QueryLog } from './query-log.js';
+
+/** Rows read from SQLite per chunk when loading or replaying partitions. */
+const CHUNK = 4096;
+/** Candidate cuts considered by a build (the workload's most used atoms). */
+const MAX_CUTS = 160;
+
+export interface IndexContext {
+  collectionId: number;
+  name: string;
+  config: CollectionConfig;
+  dir: string;
+  host: PartitionHost;
+  storage: Storage;
+  log: Logger;
+  layout: Config['layout'];
+  planner: PlannerThresholds;
+  rerankMin: number;
+  queryLog: QueryLog;
+  fieldIndex(key: string): FieldIndex | undefined;
+  filterBitmap(filter: Filter): Bitmap;
+  /** Called for every stored point while the index opens. */
+  onRow(label: number, pid: string, vseq: number): void;
+  isDropped(): boolean;
+  seq(): number;
+}
+
+interface PartitionRef {
+  key: string;
+  /** Leaf number in its layout; -1 for the whole-collection index. */
+  leaf: number;
+  spec: PartitionSpec;
+  description: string;
+  /** Where its snapshot lives (flat partitions have none). */
+  dir: string | null;
+  size: number;
+  nextLocal: number;
+  hits: number;
+}
+
+/** The partitions of one layout and where every point is in them. */
+class LeafSet {
+  partOf = new Int32Array(1024).fill(-1);
+  localOf = new Int32Array(1024).fill(-1);
+  /** Rows with label >= cursor are not loaded yet (writes to them are left to the loader). */
+  cursor = Infinity;
+  constructor(
+    readonly buildId: string,
+    readonly tree: TreeNode,
+    readonly parts: PartitionRef[],
+    readonly globalIndex: boolean,
+    readonly dir: string,
+    readonly build: BuildView | null,
+  ) {}
+
+  ensure(label: number): void {
+    if (label < this.partOf.length) return;
+    let n = this.partOf.length;
+    while (n <= label) n *= 2;
+    const p = new Int32Array(n).fill(-1);
+    p.set(this.partOf);
+    const l = new Int32Array(n).fill(-1);
+    l.set(this.localOf);
+    this.partOf = p;
+    this.localOf = l;
+  }
+
+  /** Places a label in `leaf`; returns its local label and, when it moved, where it was. */
+  place(label: number, leaf: number): { local: number; from?: { leaf: number; local: number } } {
+    this.ensure(label);
+    const old = this.partOf[label];
+    if (old === leaf) return { local: this.localOf[label] };
+    const from = old >= 0 ? { leaf: old, local: this.localOf[label] } : undefined;
+    if (from) this.parts[old].size--;
+    const ref = this.parts[leaf];
+    const local = ref.nextLocal++;
+    ref.size++;
+    this.partOf[label] = leaf;
+    this.localOf[label] = local;
+    return { local, from };
+  }
+
+  unplace(label: number): { leaf: number; local: number } | undefined {
+    if (label >= this.partOf.length || this.partOf[label] < 0) return undefined;
+    const at = { leaf: this.partOf[label], local: this.localOf[label] };
+    this.parts[at.leaf].size--;
+    this.partOf[label] = -1;
+    this.localOf[label] = -1;
+    return at;
+  }
+}
+
+interface LayoutFile {
+  format: 1;
+  build_id: string;
+  tree: TreeJson;
+  leaves: { leaf: number; flat: boolean; m: number; ef_construct: number }[];
+  global_index: boolean;
+  build: BuildView | null;
+}
+
+/** Accumulates writes per partition and posts them in one message each. */
+class Batches {
+  private readonly ups = new Map<PartitionRef, { locals: number[]; globals: number[]; seqs: number[]; vectors: Float32Array[] }>();
+  private readonly rms = new Map<PartitionRef, number[]>();
+
+  upsert(ref: PartitionRef, local: number, global: number, seq: number, vector: Float32Array): void {
+    let b = this.ups.get(ref);
+    if (!b) this.ups.set(ref, (b = { locals: [], globals: [], seqs: [], vectors: [] }));
+    b.locals.push(local);
+    b.globals.push(global);
+    b.seqs.push(seq);
+    b.vectors.push(vector);
+  }
+
+  remove(ref: PartitionRef, local: number): void {
+    let r = this.rms.get(ref);
+    if (!r) this.rms.set(ref, (r = []));
+    r.push(local);
+  }
+
+  post(host: PartitionHost, dim: number, restore = false): void {
+    for (const [ref, r] of this.rms) host.write(ref.key, undefined, Int32Array.from(r));
+    for (const [ref, b] of this.ups) {
+      const vectors = new Float32Array(b.locals.length * dim);
+      b.vectors.forEach((v, i) => vectors.set(v, i * dim));
+      host.write(ref.key, {
+        locals: Int32Array.from(b.locals),
+        globals: ref.spec.identity ? undefined : Int32Array.from(b.globals),
+        seqs: Float64Array.from(b.seqs),
+        vectors,
+      }, undefined, restore);
+    }
+    this.ups.clear();
+    this.rms.clear();
+  }
+}
+
+export interface IndexQuery {
+  k: number;
+  ef: number;
+  exact: boolean;
+  /** The filter's live matching labels; undefined without a filter. */
+  allow?: Bitmap;
+  matching: number;
+  nf: NormalizedFilter;
+  exclude: number[];
+}
+
+export interface RouteExplanation {
+  /** Where the query went: the whole-collection index or the layout's partitions. */
+  target: 'collection' | 'partitions';
+  reason: string;
+  estimated_cost_us: { partitions?: number; collection?: number };
+  partitions: {
+    id: number;
+    description: string;
+    worker: number;
+    implied: boolean;
+    matching: number;
+    plan: PartitionTrace['plan'];
+    answered_by: PartitionTrace['answeredBy'];
+    fallback: boolean;
+  }[];
+}
+
+function vectorOf(blob: Buffer, dim: number): Float32Array {
+  return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + dim * 4));
+}
+
+export class CollectionIndex {
+  /** Live collection labels (filters are evaluated against it). */
+  readonly live = new Bitmap(1024);
+  private liveCount = 0;
+  private global: PartitionRef | null = null;
+  private layout: LeafSet | null = null;
+  private building: LeafSet | null = null;
+  private buildView: BuildView | null = null;
+  private buildDone: Promise<void> | null = null;
+  private readonly cost: CostModel;
+  private closed = false;
+
+  private constructor(private readonly ctx: IndexContext) {
+    this.cost = new CostModel({ dim: ctx.config.vectors.size, exactMaxRows: ctx.planner.exact_max_rows });
+  }
+
+  private get dim(): number {
+    return this.ctx.config.vectors.size;
+  }
+
+  private spec(flat: boolean, identity: boolean, size: number): PartitionSpec {
+    const { hnsw_config, vectors } = this.ctx.config;
+    // Smaller graphs need fewer links for the same recall (M and ef_construct scaled to the size).
+    const scale = identity || size >= 20_000 ? 1 : size >= 5_000 ? 0.75 : 0.5;
+    return {
+      distance: vectors.distance,
+      dim: vectors.size,
+      m: Math.max(6, Math.round(hnsw_config.m * scale)),
+      efConstruction: Math.max(40, Math.round(hnsw_config.ef_construct * scale)),
+      rerankMin: this.ctx.rerankMin,
+      flat,
+      identity,
+    };
+  }
+
+  private globalRef(): PartitionRef {
+    return {
+      key: `${this.ctx.collectionId}/collection`,
+      leaf: -1,
+      spec: this.spec(false, true, Infinity),
+      description: 'all points',
+      dir: this.ctx.dir,
+      size: 0,
+      nextLocal: 0,
+      hits: 0,
+    };
+  }
+
+  private leafKey(buildId: string, leaf: number): string {
+    return `${this.ctx.collectionId}/${buildId}/${leaf}`;
+  }
+
+  private layoutDir(buildId: string): string {
+    return join(this.ctx.dir, 'layouts', buildId);
+  }
+
+  // ---- opening ------------------------------------------------------------
+
+  /** Opens the collection's partitions from their snapshots and replays its rows from SQLite. */
+  static async open(ctx: IndexContext): Promise<CollectionIndex> {
+    const idx = new CollectionIndex(ctx);
+    const file = await idx.readLayoutFile();
+    const opens: Promise<void>[] = [];
+    const reverse = new Map<PartitionRef, Map<number, number>>();
+    const count = ctx.storage.points.count(ctx.collectionId);
+    if (!file || file.global_index) {
+      idx.global = idx.globalRef();
+      opens.push(ctx.host.open(idx.global.key, idx.global.spec, idx.global.dir, count).then((r) => {
+        if (!r.loaded && r.reason !== 'no index snapshot') ctx.log.warn({ collection: ctx.name, reason: r.reason }, 'index snapshot unusable; rebuilding the index from storage');
+      }));
+    }
+    if (file) {
+      const tree = treeFromJson(file.tree);
+      const descriptions = describeLeaves(tree);
+      const dir = idx.layoutDir(file.build_id);
+      const parts = file.leaves.map((l): PartitionRef => ({
+        key: idx.leafKey(file.build_id, l.leaf),
+        leaf: l.leaf,
+        spec: { ...idx.spec(l.flat, false, 0), m: l.m, efConstruction: l.ef_construct },
+        description: descriptions.get(l.leaf) ?? '?',
+        dir: l.flat ? null : join(dir, `p${l.leaf}`),
+        size: 0,
+        nextLocal: 0,
+        hits: 0,
+      }));
+      idx.layout = new LeafSet(file.build_id, tree, parts, file.global_index, dir, file.build);
+      idx.buildView = file.build;
+      for (const ref of parts) {
+        opens.push(ctx.host.open(ref.key, ref.spec, ref.dir, count / parts.length).then((r) => {
+          if (r.mapping) {
+            const m = new Map<number, number>();
+            r.mapping.forEach((g, l) => {
+              if (g >= 0) m.set(g, l);
+            });
+            reverse.set(ref, m);
+            ref.nextLocal = r.mapping.length;
+          } else if (!ref.spec.flat) {
+            ctx.log.warn({ collection: ctx.name, partition: ref.leaf, reason: r.reason }, 'partition snapshot unusable; rebuilding it from storage');
+          }
+        }));
+      }
+    }
+    await Promise.all(opens);
+    // Replay every row: into the whole-collection index, and into its leaf (keeping its local label when the snapshot has one).
+    const batches = new Batches();
+    for (let from = 0; ;) {
+      const rows = ctx.storage.points.labelRange(ctx.collectionId, from, CHUNK);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const vector = vectorOf(row.vector, idx.dim);
+        ctx.onRow(row.label, row.pid, row.vseq);
+        idx.live.set(row.label);
+        idx.liveCount++;
+        if (idx.global) {
+          batches.upsert(idx.global, row.label, row.label, row.vseq, vector);
+          idx.global.size++;
+        }
+        const set = idx.layout;
+        if (set) {
+          const leaf = routePoint(set.tree, parseStoredPayload(row.payload));
+          const ref = set.parts[leaf];
+          const known = reverse.get(ref)?.get(row.label);
+          set.ensure(row.label);
+          const local = known ?? ref.nextLocal++;
+          set.partOf[row.label] = leaf;
+          set.localOf[row.label] = local;
+          ref.size++;
+          batches.upsert(ref, local, row.label, row.vseq, vector);
+        }
+      }
+      batches.post(ctx.host, idx.dim, true);
+      from = rows[rows.length - 1].label + 1;
+    }
+    await Promise.all(idx.refs().map((r) => ctx.host.finishRestore(r.key)));
+    if (idx.layout) await idx.removeStaleLayouts(idx.layout.buildId);
+    return idx;
+  }
+
+  private async readLayoutFile(): Promise<LayoutFile | null> {
+    let text: string;
+    try {
+      text = await readFile(join(this.ctx.dir, 'layout.json'), 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const file = parseJsonLossless(text) as LayoutFile;
+      if (file.format !== 1) throw new Error(`unknown format ${String(file.format)}`);
+      treeFromJson(file.tree);
+      return file;
+    } catch (err) {
+      this.ctx.log.error({ collection: this.ctx.name, err }, 'layout.json is unreadable; serving from the whole-collection index');
+      return null;
+    }
+  }
+
+  private async removeStaleLayouts(keep: string | null): Promise<void> {
+    const root = join(this.ctx.dir, 'layouts');
+    let names: string[] = [];
+    try {
+      names = await readdir(root);
+    } catch {
+      return;
+    }
+    await Promise.all(names.filter((n) => n !== keep).map((n) => rm(join(root, n), { recursive: true, force: true })));
+  }
+
+  /** Every partition in memory: the whole-collection index, the layout's, and a building layout's. */
+  private refs(): PartitionRef[] {
+    return [...(this.global ? [this.global] : []), ...(this.layout?.parts ?? []), ...(this.building?.parts ?? [])];
+  }
+
+  /** Rebuilds the given partitions after their worker restarted: snapshot first, then the rows from SQLite. */
+  async restart(keys: ReadonlySet<string>): Promise<void> {
+    const refs = this.refs().filter((r) => keys.has(r.key));
+    if (refs.length === 0) return;
+    await Promise.all(refs.map((r) => this.ctx.host.reopen(r.key, r.spec, r.dir)));
+    const batches = new Batches();
+    for (const ref of refs) {
+      const set = [this.layout, this.building].find((s) => s?.parts.includes(ref));
+      const labels: number[] = [];
+      if (ref === this.global) {
+        for (let l = 0; l < this.live.capacity; l++) if (this.live.has(l)) labels.push(l);
+      } else if (set) {
+        for (let l = 0; l < set.partOf.length; l++) if (set.partOf[l] === ref.leaf) labels.push(l);
+      }
+      for (let i = 0; i < labels.length; i += CHUNK) {
+        for (const row of this.ctx.storage.points.rowsOfLabels(this.ctx.collectionId, labels.slice(i, i + CHUNK))) {
+          const local = ref === this.global ? row.label : set!.localOf[row.label];
+          batches.upsert(ref, local, row.label, row.vseq, vectorOf(row.vector, this.dim));
+        }
+        batches.post(this.ctx.host, this.dim, true);
+      }
+    }
+    await Promise.all(refs.map((r) => this.ctx.host.finishRestore(r.key)));
+    this.ctx.log.info({ collection: this.ctx.name, partitions: refs.length }, 'partitions restored after a worker restart');
+  }
+
+  // ---- writes -------------------------------------------------------------
+
+  upserted(items: readonly { label: number; vector: Float32Array; seq: number; payload: Payload | null }[]): void {
+    const batches = new Batches();
+    for (const it of items) {
+      if (!this.live.has(it.label)) {
+        this.live.set(it.label);
+        this.liveCount++;
+        if (this.global) this.global.size++;
+      }
+      if (this.global) batches.upsert(this.global, it.label, it.label, it.seq, it.vector);
+      for (const set of this.sets()) {
+        if (it.label >= set.cursor) continue;
+        const { local, from } = set.place(it.label, routePoint(set.tree, it.payload));
+        if (from) batches.remove(set.parts[from.leaf], from.local);
+        batches.upsert(set.parts[set.partOf[it.label]], local, it.label, it.seq, it.vector);
+      }
+    }
+    batches.post(this.ctx.host, this.dim);
+  }
+
+  /** Payloads changed without their vectors: points whose leaf changed move (their vectors are read back). */
+  payloadsChanged(items: readonly { label: number; payload: Payload | null }[]): void {
+    const batches = new Batches();
+    for (const set of this.sets()) {
+      const moved: number[] = [];
+      for (const it of items) {
+        if (it.label >= set.cursor || !this.live.has(it.label)) continue;
+        const leaf = routePoint(set.tree, it.payload);
+        if (set.partOf[it.label] !== leaf) moved.push(it.label);
+      }
+      if (moved.length === 0) continue;
+      for (let i = 0; i < moved.length; i += CHUNK) {
+        for (const row of this.ctx.storage.points.rowsOfLabels(this.ctx.collectionId, moved.slice(i, i + CHUNK))) {
+          const { local, from } = set.place(row.label, routePoint(set.tree, parseStoredPayload(row.payload)));
+          if (from) batches.remove(set.parts[from.leaf], from.local);
+          batches.upsert(set.parts[set.partOf[row.label]], local, row.label, row.vseq, vectorOf(row.vector, this.dim));
+        }
+      }
+    }
+    batches.post(this.ctx.host, this.dim);
+  }
+
+  removed(labels: readonly number[]): void {
+    const batches = new Batches();
+    for (const label of labels) {
+      if (!this.live.has(label)) continue;
+      this.live.clear(label);
+      this.liveCount--;
+      if (this.global) {
+        this.global.size--;
+        batches.remove(this.global, label);
+      }
+      for (const set of this.sets()) {
+        const at = label < set.cursor ? set.unplace(label) : undefined;
+        if (at) batches.remove(set.parts[at.leaf], at.local);
+      }
+    }
+    batches.post(this.ctx.host, this.dim);
+  }
+
+  private sets(): LeafSet[] {
+    return [this.layout, this.building].filter((s): s is LeafSet => s !== null);
+  }
+
+  // ---- reads --------------------------------------------------------------
+
+  get liveTotal(): number {
+    return this.liveCount;
+  }
+
+  stats(): { live: number; indexed: number; backlog: number } {
+    const serving = this.layout ? this.layout.parts : this.global ? [this.global] : [];
+    let indexed = 0;
+    let backlog = 0;
+    for (const r of serving) {
+      const s = this.ctx.host.cached(r.key);
+      indexed += Math.min(s.indexed, r.size);
+      backlog += s.backlog;
+    }
+    if (this.global && this.layout) backlog += this.ctx.host.cached(this.global.key).backlog;
+    return { live: this.liveCount, indexed, backlog };
+  }
+
+  private singleValued = (key: string): boolean => this.ctx.fieldIndex(key)?.singleValued ?? false;
+
+  /** Chooses where a query goes: the layout's partitions it cannot skip, or the whole-collection index. */
+  private route(q: IndexQuery): { targets: { ref: PartitionRef; implied: boolean }[]; target: RouteExplanation['target']; reason: string; cost: RouteExplanation['estimated_cost_us'] } {
+    const filtered = q.allow !== undefined;
+    const layout = this.layout;
+    const global = this.global;
+    const globalCost = global ? this.cost.visit(this.liveCount, q.matching, !filtered, false, false) : undefined;
+    if (!layout) return { targets: [{ ref: global!, implied: !filtered }], target: 'collection', reason: 'no layout', cost: { collection: globalCost } };
+    const routed = routeQuery(layout.tree, q.nf, this.singleValued).map((r) => ({ ref: layout.parts[r.leaf], implied: r.implied || !filtered }));
+    const open = routed.filter((r) => !r.implied).reduce((s, r) => s + r.ref.size, 0);
+    let cost = 0;
+    for (const r of routed) {
+      const m = r.implied ? r.ref.size : open > 0 ? Math.min(r.ref.size, (q.matching * r.ref.size) / open) : 0;
+      cost += this.cost.visit(r.ref.size, m, r.implied, r.ref.spec.flat);
+    }
+    const implied = routed.filter((r) => r.implied).length;
+    const why = `${routed.length} of ${layout.parts.length} partitions to visit (${implied} implied by the filter)`;
+    if (globalCost !== undefined && globalCost < cost) {
+      return { targets: [{ ref: global!, implied: !filtered }], target: 'collection', reason: `${why}: the whole-collection index is cheaper`, cost: { partitions: cost, collection: globalCost } };
+    }
+    return { targets: routed, target: 'partitions', reason: why, cost: { partitions: cost, collection: globalCost } };
+  }
+
+  async search(vector: Float32Array, q: IndexQuery): Promise<{ labels: number[]; distances: number[]; route: RouteExplanation }> {
+    const route = this.route(q);
+    const byWorker = new Map<number, { ref: PartitionRef; implied: boolean }[]>();
+    for (const t of route.targets) {
+      if (t.ref.size === 0 && !t.ref.spec.identity) continue;
+      t.ref.hits++;
+      const w = this.ctx.host.workerOf(t.ref.key);
+      let list = byWorker.get(w);
+      if (!list) byWorker.set(w, (list = []));
+      list.push(t);
+    }
+    const shared = new Float32Array(new SharedArrayBuffer(vector.byteLength));
+    shared.set(vector);
+    let allow: Uint32Array | null = null;
+    if (q.allow && route.targets.some((t) => !t.implied)) {
+      allow = new Uint32Array(new SharedArrayBuffer(q.allow.words.byteLength));
+      allow.set(q.allow.words);
+    }
+    const replies: SearchReply[] = await Promise.all([...byWorker].map(([w, targets]) => this.ctx.host.search(w, {
+      vector: shared,
+      k: q.k,
+      ef: q.ef,
+      exact: q.exact,
+      allow,
+      matching: q.matching,
+      exclude: q.exclude,
+      targets: targets.map((t) => ({ key: t.ref.key, implied: t.implied })),
+    })));
+    let labels: number[];
+    let distances: number[];
+    if (replies.length === 1) {
+      ({ labels, distances } = replies[0]);
+    } else {
+      const heap = new TopK(q.k);
+      for (const r of replies) for (let i = 0; i < r.labels.length; i++) heap.push(r.labels[i], r.distances[i]);
+      ({ labels, distances } = heap.sorted());
+    }
+    const byKey = new Map(route.targets.map((t) => [t.ref.key, t.ref]));
+    const partitions = replies.flatMap((r) => r.traces).map((t) => {
+      const ref = byKey.get(t.key)!;
+      return { id: ref.leaf, description: ref.description, worker: this.ctx.host.workerOf(t.key), implied: t.implied, matching: t.matching, plan: t.plan, answered_by: t.answeredBy, fallback: t.fallback };
+    });
+    return { labels, distances, route: { target: route.target, reason: route.reason, estimated_cost_us: route.cost, partitions } };
+  }
+
+  // ---- snapshots and lifecycle ---------------------------------------------
+
+  /** Writes snapshots of the serving partitions whose graphs changed. */
+  async snapshot(all = false): Promise<void> {
+    const serving = [...(this.global ? [this.global] : []), ...(this.layout?.parts ?? [])];
+    await Promise.all(serving.filter((r) => r.dir && (all || this.ctx.host.cached(r.key).dirty)).map((r) => this.ctx.host.snapshot(r.key, r.dir!, this.ctx.seq())));
+  }
+
+  get isDirty(): boolean {
+    const serving = [...(this.global ? [this.global] : []), ...(this.layout?.parts ?? [])];
+    return serving.some((r) => this.ctx.host.cached(r.key).dirty);
+  }
+
+  /** Frees the workers' memory (files are removed by the caller with the collection's directory). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.buildDone?.catch(() => undefined);
+    await Promise.all(this.refs().map((r) => this.ctx.host.drop(r.key)));
+  }
+
+  // ---- layout --------------------------------------------------------------
+
+  layoutView(): LayoutView {
+    const view = (r: PartitionRef): PartitionView => ({
+      id: r.leaf,
+      size: r.size,
+      description: r.description,
+      index: r.spec.flat ? 'flat' : 'hnsw',
+      params: r.spec.flat ? {} : { m: r.spec.m, ef_construct: r.spec.efConstruction },
+      hits: r.hits,
+      worker: this.ctx.host.workerOf(r.key),
+    });
+    const build = this.buildView ? { ...this.buildView, seconds: this.buildView.status === 'building' ? (Date.now() - Date.parse(this.buildView.started_at)) / 1000 : this.buildView.seconds } : null;
+    const status = build?.status === 'building' ? 'building' : this.layout ? 'ready' : build?.status === 'failed' ? 'failed' : 'none';
+    const layout = this.layout;
+    return {
+      status,
+      build,
+      partitions: layout ? layout.parts.map(view) : this.global ? [view(this.global)] : [],
+      tree: layout ? viewTree(layout.tree, (leaf) => layout.parts[leaf].size) : null,
+      global_index: layout && this.global ? view(this.global) : null,
+    };
+  }
+
+  /** Resolves when the current build, if any, has ended. */
+  async waitBuild(): Promise<BuildView | null> {
+    await this.buildDone?.catch(() => undefined);
+    return this.layoutView().build;
+  }
+
+  startBuild(req: LayoutBuildRequest, workloadFilters: (id: string) => unknown[] | undefined): { id: string; status: 'building' } {
+    if (this.buildView?.status === 'building') fail('LAYOUT_BUILDING', `a layout of collection "${this.ctx.name}" is already building (build ${this.buildView.id})`);
+    const defaults = this.ctx.layout;
+    const positive = (v: unknown, name: string, fallback: number, min: number): number => {
+      if (v === undefined || v === null) return fallback;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < min) fail('BAD_REQUEST', `${name} must be an integer >= ${min}, got ${JSON.stringify(v)}`);
+      return v;
+    };
+    const minSize = positive(req.min_partition_size, 'min_partition_size', defaults.min_partition_size, 1);
+    const maxParts = positive(req.max_partitions, 'max_partitions', defaults.max_partitions, 1);
+    if (maxParts > 4096) fail('BAD_REQUEST', 'max_partitions must be at most 4096');
+    const globalIndex = req.global_index ?? defaults.global_index;
+    if (typeof globalIndex !== 'boolean') fail('BAD_REQUEST', 'global_index must be a boolean');
+    if (req.vector_cuts !== undefined && req.vector_cuts !== null && typeof req.vector_cuts !== 'boolean') fail('BAD_REQUEST', 'vector_cuts must be a boolean');
+    const clusters = positive(req.clusters, 'clusters', 16, 2);
+    if (clusters > 256) fail('BAD_REQUEST', 'clusters must be at most 256');
+
+    // The workload: raw filters, one per query (duplicates count as weight).
+    let raws: unknown[];
+    const source = req.source ?? (req.queries ? undefined : 'log');
+    if (req.queries !== undefined && req.queries !== null) {
+      if (req.source !== undefined && req.source !== null) fail('BAD_REQUEST', 'send either "source" or "queries", not both');
+      if (!Array.isArray(req.queries)) fail('BAD_REQUEST', '"queries" must be a list of query bodies');
+      raws = req.queries.map((q, i) => {
+        if (q === null || typeof q !== 'object' || Array.isArray(q)) fail('BAD_REQUEST', `queries[${i}] must be a query body`);
+        return (q as { filter?: unknown }).filter ?? null;
+      });
+    } else if (source === 'log') {
+      raws = [];
+      for (const e of this.ctx.queryLog.entries()) for (let i = 0; i < e.count; i++) raws.push(e.filter ?? null);
+    } else if (source !== null && typeof source === 'object' && typeof (source as { workload?: unknown }).workload === 'string') {
+      const id = (source as { workload: string }).workload;
+      const found = workloadFilters(id);
+      if (!found) fail('WORKLOAD_NOT_FOUND', `workload ${JSON.stringify(id)} not found in collection "${this.ctx.name}"`);
+      raws = found;
+    } else {
+      return fail('BAD_REQUEST', 'source must be "log" or {"workload": "<job id>"}, or send "queries"');
+    }
+    if (raws.length === 0) fail('BAD_REQUEST', source === 'log' ? `the query log of collection "${this.ctx.name}" is empty: run queries first or send "queries"` : 'the workload has no queries');
+    const distinct = new Map<string, { filter: Filter | undefined; nf: NormalizedFilter; weight: number }>();
+    raws.forEach((raw, i) => {
+      const key = stringifyJson(raw ?? null);
+      const e = distinct.get(key);
+      if (e) {
+        e.weight++;
+        return;
+      }
+      const filter = parseFilter(raw, `queries[${i}].filter`);
+      distinct.set(key, { filter, nf: normalizeFilter(filter), weight: 1 });
+    });
+
+    const id = randomUUID();
+    this.buildView = {
+      id,
+      status: 'building',
+      progress: { done: 0, total: this.liveCount },
+      started_at: new Date().toISOString(),
+      seconds: 0,
+      workload: { queries: raws.length, distinct_filters: distinct.size },
+    };
+    const view = this.buildView;
+    const options = { minSize, maxParts, globalIndex, vectorCuts: req.vector_cuts === true, clusters };
+    this.buildDone = this.runBuild(view, [...distinct.values()], options).catch(async (err: unknown) => {
+      view.status = 'failed';
+      view.error = err instanceof HqdbError ? err.message : `layout build failed: ${(err as Error).message}`;
+      view.finished_at = new Date().toISOString();
+      view.seconds = (Date.now() - Date.parse(view.started_at)) / 1000;
+      const set = this.building;
+      this.building = null;
+      if (set) await Promise.all(set.parts.map((r) => this.ctx.host.drop(r.key))).catch(() => undefined);
+      if (set) await rm(set.dir, { recursive: true, force: true }).catch(() => undefined);
+      if (!this.closed && !this.ctx.isDropped()) this.ctx.log.error({ collection: this.ctx.name, build: id, err }, 'layout build failed');
+    });
+    return { id, status: 'building' };
+  }
+
+  private async runBuild(
+    view: BuildView,
+    workload: { filter: Filter | undefined; nf: NormalizedFilter; weight: number }[],
+    opts: { minSize: number; maxParts: number; globalIndex: boolean; vectorCuts: boolean; clusters: number },
+  ): Promise<void> {
+    const started = performance.now();
+    let lastYield = performance.now();
+    const tick = async (): Promise<void> => {
+      if (this.closed || this.ctx.isDropped()) throw new HqdbError('SHUTTING_DOWN', 'the collection was closed during the build');
+      if (performance.now() - lastYield > 8) {
+        await new Promise((r) => setImmediate(r));
+        lastYield = performance.now();
+      }
+    };
+    // 1. A uniform sample of the live points, as positions in bitsets.
+    const liveLabels = Array.from(this.live.toArray());
+    const sampleSize = Math.min(this.ctx.layout.sample_size, liveLabels.length);
+    if (sampleSize === 0) fail('BAD_REQUEST', `collection "${this.ctx.name}" has no points to lay out`);
+    const sample = liveLabels.slice();
+    let seed = 0x9e3779b9;
+    for (let i = 0; i < sampleSize; i++) {
+      seed = (Math.imul(seed ^ (seed >>> 15), 0x85ebca6b) + i) >>> 0;
+      const j = i + (seed % (sample.length - i));
+      [sample[i], sample[j]] = [sample[j], sample[i]];
+    }
+    const words = Math.ceil(sampleSize / 32);
+    const toSample = (b: Bitmap): Uint32Array => {
+      const out = new Uint32Array(words);
+      for (let i = 0; i < sampleSize; i++) if (b.has(sample[i])) out[i >>> 5] |= 1 << (i & 31);
+      return out;
+    };
+    // 2. The sample points each distinct filter and each candidate cut selects.
+    const queries: WorkloadFilter[] = [];
+    for (const w of workload) {
+      const bits = w.filter ? toSample(this.ctx.filterBitmap(w.filter)) : new Uint32Array(words).fill(0xffffffff);
+      queries.push({ nf: w.nf, weight: w.weight, bits });
+      await tick();
+    }
+    const atoms = candidateAtoms(workload, MAX_CUTS, (key) => this.ctx.fieldIndex(key) !== undefined);
+    const cuts: { atom: (typeof atoms)[number]; bits: Uint32Array }[] = [];
+    for (const atom of atoms) {
+      cuts.push({ atom, bits: toSample(this.ctx.filterBitmap({ must: [atom.condition], should: [], mustNot: [] })) });
+      await tick();
+    }
+    // 3. The tree.
+    const { tree, leaves: leafCount, cost } = await buildTree({
+      sampleSize,
+      total: this.liveCount,
+      queries,
+      cuts,
+      minSize: opts.minSize,
+      maxLeaves: opts.maxParts,
+      flatMaxRows: this.ctx.layout.flat_max_rows,
+      cost: this.cost,
+      singleValued: this.singleValued,
+      tick,
+      progress: () => undefined,
+    });
+    const treeMs = performance.now() - started;
+    // 4. Partitions sized from the sample, opened empty, then loaded from SQLite in chunks.
+    const sampleLeaf = new Int32Array(leafCount);
+    for (const row of this.ctx.storage.points.rowsOfLabels(this.ctx.collectionId, sample.slice(0, Math.min(sampleSize, 2048)))) {
+      sampleLeaf[routePoint(tree, parseStoredPayload(row.payload))]++;
+    }
+    const sampled = Math.min(sampleSize, 2048);
+    const descriptions = describeLeaves(tree);
+    const dir = this.layoutDir(view.id);
+    const parts = leaves(tree).sort((a, b) => a - b).map((leaf): PartitionRef => {
+      const estimate = (sampleLeaf[leaf] / sampled) * this.liveCount;
+      const flat = estimate <= this.ctx.layout.flat_max_rows;
+      return {
+        key: this.leafKey(view.id, leaf),
+        leaf,
+        spec: this.spec(flat, false, estimate),
+        description: descriptions.get(leaf) ?? '?',
+        dir: flat ? null : join(dir, `p${leaf}`),
+        size: 0,
+        nextLocal: 0,
+        hits: 0,
+      };
+    });
+    const set = new LeafSet(view.id, tree, parts, opts.globalIndex, dir, view);
+    set.cursor = 0;
+    await Promise.all(parts.map((r) => this.ctx.host.open(r.key, r.spec, null, (sampleLeaf[r.leaf] / sampled) * this.liveCount)));
+    this.building = set;
+    const batches = new Batches();
+    for (;;) {
+      const rows = this.ctx.storage.points.labelRange(this.ctx.collectionId, set.cursor, CHUNK);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const { local } = set.place(row.label, routePoint(tree, parseStoredPayload(row.payload)));
+        batches.upsert(parts[set.partOf[row.label]], local, row.label, row.vseq, vectorOf(row.vector, this.dim));
+      }
+      batches.post(this.ctx.host, this.dim);
+      set.cursor = rows[rows.length - 1].label + 1;
+      await tick();
+    }
+    set.cursor = Infinity;
+    // 5. Wait until the workers have indexed the new partitions.
+    for (;;) {
+      await this.ctx.host.refresh();
+      let pending = 0;
+      let total = 0;
+      for (const r of parts) {
+        const s = this.ctx.host.cached(r.key);
+        pending += r.spec.flat ? 0 : s.backlog;
+        total += r.size;
+      }
+      view.progress = { done: Math.max(0, total - pending), total };
+      if (pending === 0) break;
+      await tick();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // 6. Persist, then swap atomically: queries already sent finish on the old partitions.
+    await mkdir(dir, { recursive: true });
+    await Promise.all(parts.filter((r) => r.dir).map((r) => this.ctx.host.snapshot(r.key, r.dir!, this.ctx.seq())));
+    view.status = 'ready';
+    view.finished_at = new Date().toISOString();
+    view.seconds = (performance.now() - started) / 1000;
+    const file: LayoutFile = {
+      format: 1,
+      build_id: view.id,
+      tree: treeToJson(tree),
+      leaves: parts.map((r) => ({ leaf: r.leaf, flat: r.spec.flat, m: r.spec.m, ef_construct: r.spec.efConstruction })),
+      global_index: opts.globalIndex,
+      build: view,
+    };
+    if (this.closed || this.ctx.isDropped()) throw new HqdbError('SHUTTING_DOWN', 'the collection was closed during the build');
+    await writeFile(join(this.ctx.dir, 'layout.json.tmp'), stringifyJson(file));
+    await rename(join(this.ctx.dir, 'layout.json.tmp'), join(this.ctx.dir, 'layout.json'));
+    const old = this.layout;
+    this.layout = set;
+    this.building = null;
+    this.ctx.log.info({
+      collection: this.ctx.name, build: view.id, partitions: parts.length, seconds: view.seconds, tree_ms: Math.round(treeMs),
+      estimated_cost_us: { before: Math.round(cost.before), after: Math.round(cost.after) }, sample: sampleSize, cuts: cuts.length,
+    }, 'layout ready');
+    if (old) {
+      await Promise.all(old.parts.map((r) => this.ctx.host.drop(r.key)));
+    }
+    if (!opts.globalIndex && this.global) {
+      const g = this.global;
+      this.global = null;
+      await this.ctx.host.drop(g.key);
+      for (const f of await readdir(this.ctx.dir)) if (/^(snapshot\.json|graph-\d+\.(hnsw|seq|map))$/.test(f)) await rm(join(this.ctx.dir, f), { force: true });
+    } else if (opts.globalIndex && !this.global) {
+      await this.openGlobal();
+    }
+    await this.removeStaleLayouts(view.id);
+  }
+
+  /** Builds the whole-collection index again (a new layout asked for it after one that did without). */
+  private async openGlobal(): Promise<void> {
+    const ref = this.globalRef();
+    await this.ctx.host.open(ref.key, ref.spec, null, this.liveCount);
+    const batches = new Batches();
+    for (let from = 0; ;) {
+      const rows = this.ctx.storage.points.labelRange(this.ctx.collectionId, from, CHUNK);
+      if (rows.length === 0) break;
+      for (const row of rows) batches.upsert(ref, row.label, row.label, row.vseq, vectorOf(row.vector, this.dim));
+      batches.post(this.ctx.host, this.dim);
+      from = rows[rows.length - 1].label + 1;
+    }
+    ref.size = this.liveCount;
+    this.global = ref;
+  }
+}

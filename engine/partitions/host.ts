@@ -1,0 +1,253 @@
+// The main thread's side of the partition workers: starts them, assigns each
+// partition to one (the least loaded), forwards writes, searches and
+// snapshots, and restarts a worker that dies. A restarted worker's partitions
+// are reopened from their snapshots and the rows the engine replays from
+// SQLite (`onRestart`), so no acknowledged write is lost; searches meant for
+// it wait until that is done, and writes meant for it in the meantime are
+// dropped because the replay reads them back from SQLite.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { HqdbError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import type { PlannerThresholds } from '../planner.js';
+import type { Command, OpenReply, PartitionSpec, PartitionStats, Reply, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
+
+const IS_TS = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(IS_TS ? './worker.ts' : './worker.js', import.meta.url);
+
+/** Under tsx (tests, benchmarks) the worker is TypeScript: register tsx's loader in the worker first. */
+function newWorker(name: string): Worker {
+  if (!IS_TS) return new Worker(WORKER_URL, { name });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(boot, { eval: true, name });
+}
+
+const MAX_CRASHES_PER_MINUTE = 5;
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+}
+
+class WorkerSlot {
+  worker!: Worker;
+  readonly pending = new Map<number, Pending>();
+  readonly keys = new Set<string>();
+  /** Points in the partitions it owns (for balancing). */
+  load = 0;
+  recovering: Promise<void> | undefined;
+  crashes = 0;
+  recentCrashes: number[] = [];
+  constructor(readonly index: number) {}
+}
+
+export interface HostOptions {
+  workers: number;
+  thresholds: PlannerThresholds;
+  sliceMs: number;
+}
+
+export type RestartHandler = (keys: string[]) => Promise<void>;
+
+export class PartitionHost {
+  private readonly slots: WorkerSlot[];
+  private readonly owner = new Map<string, WorkerSlot>();
+  private readonly stats = new Map<string, PartitionStats>();
+  /** Writes posted per partition since its last stats report (so backlog is never under-reported). */
+  private readonly unreported = new Map<string, number>();
+  private nextId = 1;
+  private closed = false;
+  onRestart: RestartHandler = async () => {};
+
+  private constructor(private readonly options: HostOptions, private readonly log: Logger) {
+    const n = options.workers > 0 ? options.workers : Math.min(4, Math.max(1, availableParallelism()));
+    this.slots = Array.from({ length: n }, (_, i) => new WorkerSlot(i));
+  }
+
+  static async start(options: HostOptions, log: Logger): Promise<PartitionHost> {
+    const host = new PartitionHost(options, log);
+    await Promise.all(host.slots.map((s) => host.spawn(s)));
+    return host;
+  }
+
+  get workerCount(): number {
+    return this.slots.length;
+  }
+
+  private async spawn(slot: WorkerSlot): Promise<void> {
+    const worker = newWorker(`hqdb-partitions-${slot.index}`);
+    slot.worker = worker;
+    worker.on('message', (msg: Reply) => this.receive(slot, msg));
+    worker.on('error', (err) => {
+      if (!this.closed) this.log.error({ err, worker: slot.index }, 'partition worker failed');
+      if (process.env.HQDB_DEBUG_WORKERS) console.error(err);
+    });
+    worker.on('exit', (code) => {
+      if (worker === slot.worker && !this.closed) this.restart(slot, code);
+    });
+    await this.call(slot, { op: 'init', id: 0, thresholds: this.options.thresholds, sliceMs: this.options.sliceMs });
+  }
+
+  private receive(slot: WorkerSlot, msg: Reply): void {
+    if (msg.op === 'stats') {
+      for (const s of msg.parts) {
+        this.stats.set(s.key, s);
+        this.unreported.delete(s.key);
+      }
+      return;
+    }
+    const p = slot.pending.get(msg.id);
+    if (!p) return;
+    slot.pending.delete(msg.id);
+    if ('error' in msg) p.reject(new Error(`partition worker ${slot.index}: ${msg.error.message}`));
+    else p.resolve(msg.result);
+  }
+
+  private restart(slot: WorkerSlot, code: number): void {
+    slot.crashes++;
+    const now = Date.now();
+    slot.recentCrashes = slot.recentCrashes.filter((t) => now - t < 60_000);
+    slot.recentCrashes.push(now);
+    this.log.error({ worker: slot.index, exit_code: code, partitions: slot.keys.size, crashes: slot.crashes }, 'partition worker exited; restarting it from persisted state');
+    for (const p of slot.pending.values()) p.reject(new HqdbError('INDEX_UNAVAILABLE', 'the index worker serving this collection restarted; retry the request'));
+    slot.pending.clear();
+    const keys = [...slot.keys];
+    for (const k of keys) this.stats.delete(k);
+    if (slot.recentCrashes.length > MAX_CRASHES_PER_MINUTE) {
+      this.log.fatal({ worker: slot.index }, `partition worker crashed ${slot.recentCrashes.length} times in a minute; not restarting it`);
+      slot.recovering = Promise.reject(new HqdbError('INDEX_UNAVAILABLE', 'the index worker keeps crashing; see the server log'));
+      slot.recovering.catch(() => undefined);
+      return;
+    }
+    slot.recovering = (async () => {
+      try {
+        await this.spawn(slot);
+        await this.onRestart(keys);
+        this.log.info({ worker: slot.index, partitions: keys.length }, 'partition worker restarted');
+      } catch (err) {
+        this.log.error({ err, worker: slot.index }, 'partition worker could not be restarted');
+      } finally {
+        slot.recovering = undefined;
+      }
+    })();
+  }
+
+  private call<T>(slot: WorkerSlot, cmd: Command & { id: number }, transfer?: ArrayBuffer[]): Promise<T> {
+    const id = cmd.id === 0 ? 0 : cmd.id;
+    return new Promise<T>((resolve, reject) => {
+      slot.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      slot.worker.postMessage(cmd, transfer ?? []);
+    });
+  }
+
+  private id(): number {
+    return this.nextId++;
+  }
+
+  private slotOf(key: string): WorkerSlot {
+    const s = this.owner.get(key);
+    if (!s) throw new HqdbError('INTERNAL', `partition ${key} has no worker`);
+    return s;
+  }
+
+  /** Which worker owns a partition (for explain and the layout view). */
+  workerOf(key: string): number {
+    return this.slotOf(key).index;
+  }
+
+  /** Assigns a new partition to the least loaded worker and opens it there (from `dir` when it holds a snapshot). */
+  async open(key: string, spec: PartitionSpec, dir: string | null, size: number): Promise<OpenReply> {
+    let slot = this.owner.get(key);
+    if (!slot) {
+      slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
+      slot.load += size;
+      slot.keys.add(key);
+      this.owner.set(key, slot);
+    }
+    this.unreported.set(key, size);
+    return this.call<OpenReply>(slot, { op: 'open', id: this.id(), key, spec, dir });
+  }
+
+  /** Reopens a partition on its (restarted) worker. */
+  reopen(key: string, spec: PartitionSpec, dir: string | null): Promise<OpenReply> {
+    return this.call<OpenReply>(this.slotOf(key), { op: 'open', id: this.id(), key, spec, dir });
+  }
+
+  isRecovering(key: string): boolean {
+    return this.owner.get(key)?.recovering !== undefined;
+  }
+
+  /** Posts writes; they apply before any later search. Dropped while the worker recovers (the replay reads them). */
+  write(key: string, upserts?: WriteBatch, removes?: Int32Array, restore = false): void {
+    const slot = this.slotOf(key);
+    if (slot.recovering && !restore) return;
+    const n = (upserts?.locals.length ?? 0) + (removes?.length ?? 0);
+    if (n === 0) return;
+    this.unreported.set(key, (this.unreported.get(key) ?? 0) + n);
+    const transfer = upserts ? [upserts.vectors.buffer as ArrayBuffer] : [];
+    slot.worker.postMessage({ op: 'write', key, upserts, removes, restore } satisfies Command, transfer);
+  }
+
+  finishRestore(key: string): Promise<void> {
+    return this.call(this.slotOf(key), { op: 'finish-restore', id: this.id(), key });
+  }
+
+  /** Searches the targets of one worker. */
+  async search(worker: number, cmd: Omit<SearchCommand, 'op' | 'id'>): Promise<SearchReply> {
+    const slot = this.slots[worker];
+    if (slot.recovering) await slot.recovering;
+    return this.call<SearchReply>(slot, { ...cmd, op: 'search', id: this.id() });
+  }
+
+  snapshot(key: string, dir: string, seq: number): Promise<boolean> {
+    return this.call<boolean>(this.slotOf(key), { op: 'snapshot', id: this.id(), key, dir, seq });
+  }
+
+  async drop(key: string): Promise<void> {
+    const slot = this.owner.get(key);
+    if (!slot) return;
+    this.owner.delete(key);
+    slot.keys.delete(key);
+    slot.load -= this.stats.get(key)?.live ?? 0;
+    this.stats.delete(key);
+    this.unreported.delete(key);
+    if (slot.recovering) await slot.recovering;
+    await this.call(slot, { op: 'drop', id: this.id(), key });
+  }
+
+  /** Last reported figures of a partition; backlog includes writes posted since. */
+  cached(key: string): PartitionStats {
+    const s = this.stats.get(key) ?? { key, live: 0, indexed: 0, backlog: 0, dirty: false };
+    const extra = this.unreported.get(key) ?? 0;
+    return extra > 0 || this.isRecovering(key) ? { ...s, backlog: s.backlog + Math.max(extra, 1) } : s;
+  }
+
+  /** Fresh figures of every partition (waits for every write posted so far to apply). */
+  async refresh(): Promise<void> {
+    await Promise.all(this.slots.map(async (slot) => {
+      if (slot.recovering) await slot.recovering;
+      const parts = await this.call<PartitionStats[]>(slot, { op: 'stats', id: this.id() });
+      for (const s of parts) {
+        this.stats.set(s.key, s);
+        this.unreported.delete(s.key);
+      }
+    }));
+  }
+
+  /** Test hook: makes a worker die as an uncaught exception would. */
+  crash(worker: number): void {
+    this.slots[worker].worker.postMessage({ op: 'crash' } satisfies Command);
+  }
+
+  /** Resolves when no worker is being restarted. */
+  async settled(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.recovering));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,102 @@
+// Messages between the engine (main thread) and the partition workers.
+// A worker owns the in-memory index of its partitions: vectors, HNSW graph,
+// indexing and snapshots. The main thread keeps SQLite, payloads, filters and
+// routing, and decides every partition-local label, so that a worker can be
+// restarted from persisted state by replaying rows the main thread reads.
+// Port order is FIFO: a search posted after a write sees the write.
+
+import type { Distance } from '../../core/types.js';
+import type { PlannerThresholds } from '../planner.js';
+import type { Fallback, Plan } from '../planner.js';
+
+export interface PartitionSpec {
+  distance: Distance;
+  dim: number;
+  m: number;
+  efConstruction: number;
+  rerankMin: number;
+  /** No graph: scanned exactly with the kernel. */
+  flat: boolean;
+  /** Local labels are collection labels (the whole-collection partition). */
+  identity: boolean;
+}
+
+export interface WriteBatch {
+  locals: Int32Array;
+  /** Collection label of each local one (absent for identity partitions). */
+  globals?: Int32Array;
+  seqs: Float64Array;
+  /** locals.length * dim values. */
+  vectors: Float32Array;
+}
+
+export interface SearchTarget {
+  key: string;
+  /** Every point of the partition satisfies the filter: search it unfiltered. */
+  implied: boolean;
+}
+
+export interface SearchCommand {
+  op: 'search';
+  id: number;
+  /** The query vector, in shared memory. */
+  vector: Float32Array;
+  k: number;
+  ef: number;
+  exact: boolean;
+  /** The filter's bitmap over collection labels (in shared memory), or null without a filter. */
+  allow: Uint32Array | null;
+  /** How many live points the filter matches in the whole collection (used by identity partitions). */
+  matching: number;
+  /** Collection labels to leave out. */
+  exclude: number[];
+  targets: SearchTarget[];
+}
+
+export type Command =
+  | { op: 'init'; id: number; thresholds: PlannerThresholds; sliceMs: number }
+  | { op: 'open'; id: number; key: string; spec: PartitionSpec; dir: string | null }
+  | { op: 'write'; key: string; upserts?: WriteBatch; removes?: Int32Array; restore?: boolean }
+  | { op: 'finish-restore'; id: number; key: string }
+  | SearchCommand
+  | { op: 'snapshot'; id: number; key: string; dir: string; seq: number }
+  | { op: 'drop'; id: number; key: string }
+  | { op: 'stats'; id: number }
+  /** Test hook: the worker throws from its message handler and dies. */
+  | { op: 'crash' };
+
+export interface PartitionStats {
+  key: string;
+  live: number;
+  indexed: number;
+  backlog: number;
+  dirty: boolean;
+}
+
+export interface PartitionTrace {
+  key: string;
+  implied: boolean;
+  matching: number;
+  plan: Plan;
+  answeredBy: Plan['kind'] | Fallback['kind'];
+  fallback: boolean;
+}
+
+export interface SearchReply {
+  labels: number[];
+  distances: number[];
+  traces: PartitionTrace[];
+}
+
+export interface OpenReply {
+  /** The graph came from a snapshot (its local labels are given by `mapping`, or identity). */
+  loaded: boolean;
+  mapping?: Int32Array;
+  /** Why the snapshot was not used. */
+  reason?: string;
+}
+
+export type Reply =
+  | { op: 'reply'; id: number; result: unknown }
+  | { op: 'reply'; id: number; error: { message: string; stack?: string } }
+  | { op: 'stats'; parts: PartitionStats[] };

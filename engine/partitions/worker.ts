@@ -1,0 +1,233 @@
+// A partition worker: owns the in-memory indexes of a set of partitions and
+// serves their searches, folds written points into their HNSW graphs between
+// messages (the only mutator of those graphs), and writes their snapshots.
+// It never touches SQLite: the main thread sends it every row it must hold.
+
+import { parentPort } from 'node:worker_threads';
+import { Bitmap } from '../../index/bitmap.js';
+import { metricFor } from '../../index/distance.js';
+import { Segment, type SegmentOptions } from '../../index/segment.js';
+import { TopK } from '../../index/top-k.js';
+import type { PlannerThresholds } from '../planner.js';
+import type { Command, OpenReply, PartitionSpec, PartitionStats, PartitionTrace, Reply, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
+import { searchPartition } from './search.js';
+
+interface Partition {
+  key: string;
+  spec: PartitionSpec;
+  seg: Segment;
+  /** local label -> collection label; unused for identity partitions. */
+  globals: Int32Array;
+  /** collection label -> local label, for excluding a query point. */
+  localOf?: Map<number, number>;
+}
+
+const port = parentPort!;
+const parts = new Map<string, Partition>();
+let thresholds: PlannerThresholds;
+let sliceMs = 8;
+let indexTimer: NodeJS.Immediate | undefined;
+let lastStats = 0;
+
+function post(msg: Reply): void {
+  port.postMessage(msg);
+}
+
+function options(spec: PartitionSpec): SegmentOptions {
+  return { metric: metricFor(spec.distance), dim: spec.dim, m: spec.m, efConstruction: spec.efConstruction, rerankMin: spec.rerankMin, flat: spec.flat };
+}
+
+async function open(key: string, spec: PartitionSpec, dir: string | null): Promise<OpenReply> {
+  let seg: Segment | undefined;
+  let mapping: Int32Array | undefined;
+  let reason: string | undefined;
+  if (dir && !spec.flat) {
+    const opened = await Segment.openSnapshot(dir, options(spec));
+    if ('segment' in opened) {
+      seg = opened.segment;
+      mapping = opened.mapping;
+      if (!spec.identity && !mapping) {
+        seg = undefined;
+        reason = 'snapshot has no label mapping';
+      }
+    } else {
+      reason = opened.reason;
+    }
+  }
+  const loaded = seg !== undefined;
+  seg ??= new Segment(options(spec));
+  const globals = mapping ? Int32Array.from(mapping) : new Int32Array(1024).fill(-1);
+  parts.set(key, { key, spec, seg, globals });
+  return { loaded, mapping, reason };
+}
+
+function write(p: Partition, upserts: WriteBatch | undefined, removes: Int32Array | undefined, restore: boolean): void {
+  if (removes) for (const l of removes) p.seg.remove(l);
+  if (upserts) {
+    const { dim } = p.spec;
+    for (let i = 0; i < upserts.locals.length; i++) {
+      const local = upserts.locals[i];
+      const vector = upserts.vectors.subarray(i * dim, (i + 1) * dim);
+      if (restore) p.seg.restore(local, vector, upserts.seqs[i]);
+      else p.seg.upsert(local, vector, upserts.seqs[i]);
+      if (upserts.globals) {
+        if (local >= p.globals.length) p.globals = grow(p.globals, local + 1);
+        p.globals[local] = upserts.globals[i];
+      }
+    }
+    p.localOf = undefined;
+  }
+  wakeIndexer();
+}
+
+function grow(a: Int32Array, min: number): Int32Array {
+  let n = a.length;
+  while (n < min) n *= 2;
+  const b = new Int32Array(n).fill(-1);
+  b.set(a);
+  return b;
+}
+
+/** The partition's live local labels whose collection label is set in `words`. */
+function localAllow(p: Partition, words: Uint32Array): { allow: Bitmap; matching: number } {
+  const span = p.seg.labelSpan;
+  const live = p.seg.liveSet;
+  const globals = p.globals;
+  const allow = new Bitmap(span);
+  let matching = 0;
+  for (let l = 0; l < span; l++) {
+    if (!live.has(l)) continue;
+    const g = globals[l];
+    if ((g >>> 5) < words.length && ((words[g >>> 5] >>> (g & 31)) & 1) === 1) {
+      allow.set(l);
+      matching++;
+    }
+  }
+  return { allow, matching };
+}
+
+function toLocal(p: Partition, globalLabels: number[]): Set<number> | undefined {
+  if (globalLabels.length === 0) return undefined;
+  if (p.spec.identity) return new Set(globalLabels);
+  if (!p.localOf) {
+    p.localOf = new Map();
+    const live = p.seg.liveSet;
+    for (let l = 0; l < p.seg.labelSpan; l++) if (live.has(l)) p.localOf.set(p.globals[l], l);
+  }
+  const out = new Set<number>();
+  for (const g of globalLabels) {
+    const l = p.localOf.get(g);
+    if (l !== undefined) out.add(l);
+  }
+  return out.size ? out : undefined;
+}
+
+function search(cmd: SearchCommand): SearchReply {
+  const heap = new TopK(cmd.k);
+  // The native kernel cannot read shared memory (N-API refuses SharedArrayBuffer views): take private copies.
+  const vector = Float32Array.from(cmd.vector);
+  let shared: Uint32Array | undefined;
+  const traces: PartitionTrace[] = [];
+  for (const t of cmd.targets) {
+    const p = parts.get(t.key);
+    if (!p) continue;
+    let allow: Bitmap | undefined;
+    let matching: number;
+    if (t.implied || !cmd.allow) {
+      matching = p.seg.stats().live;
+    } else if (p.spec.identity) {
+      allow = Bitmap.fromWords((shared ??= Uint32Array.from(cmd.allow)));
+      matching = cmd.matching;
+    } else {
+      ({ allow, matching } = localAllow(p, cmd.allow));
+    }
+    const exclude = toLocal(p, cmd.exclude);
+    const answer = searchPartition(p.seg, vector, { k: cmd.k, ef: cmd.ef, exact: cmd.exact, allow, matching, exclude }, thresholds, p.spec.flat);
+    for (let i = 0; i < answer.labels.length; i++) {
+      const l = answer.labels[i];
+      heap.push(p.spec.identity ? l : p.globals[l], answer.distances[i]);
+    }
+    traces.push({ key: t.key, implied: t.implied, matching, plan: answer.plan, answeredBy: answer.answeredBy, fallback: answer.fallback });
+  }
+  const { labels, distances } = heap.sorted();
+  return { labels, distances, traces };
+}
+
+function stats(): PartitionStats[] {
+  return [...parts.values()].map((p) => {
+    const s = p.seg.stats();
+    return { key: p.key, live: s.live, indexed: p.spec.flat ? s.live : s.indexed, backlog: p.seg.backlog, dirty: p.seg.isDirty };
+  });
+}
+
+function wakeIndexer(): void {
+  if (!indexTimer) indexTimer = setImmediate(indexTick);
+}
+
+function indexTick(): void {
+  indexTimer = undefined;
+  let remaining = 0;
+  for (const p of parts.values()) if (p.seg.backlog > 0) remaining += p.seg.indexStep(sliceMs);
+  const now = performance.now();
+  if (remaining === 0 || now - lastStats > 100) {
+    lastStats = now;
+    post({ op: 'stats', parts: stats() });
+  }
+  if (remaining > 0) wakeIndexer();
+}
+
+async function handle(cmd: Command): Promise<unknown> {
+  switch (cmd.op) {
+    case 'init':
+      thresholds = cmd.thresholds;
+      sliceMs = cmd.sliceMs;
+      return null;
+    case 'open':
+      return open(cmd.key, cmd.spec, cmd.dir);
+    case 'write': {
+      const p = parts.get(cmd.key);
+      if (p) write(p, cmd.upserts, cmd.removes, cmd.restore === true);
+      return undefined;
+    }
+    case 'finish-restore':
+      parts.get(cmd.key)?.seg.finishRestore();
+      wakeIndexer();
+      return null;
+    case 'search':
+      return search(cmd);
+    case 'snapshot': {
+      const p = parts.get(cmd.key);
+      if (!p || p.spec.flat) return false;
+      await p.seg.saveSnapshot(cmd.dir, cmd.seq, p.spec.identity ? undefined : p.globals.subarray(0, p.seg.labelSpan));
+      wakeIndexer();
+      return true;
+    }
+    case 'drop':
+      parts.delete(cmd.key);
+      return null;
+    case 'stats':
+      return stats();
+    case 'crash':
+      throw new Error('crash requested');
+  }
+}
+
+port.on('message', (cmd: Command) => {
+  if (cmd.op === 'crash') {
+    // Die the way an uncaught error would: outside any promise.
+    setImmediate(() => {
+      throw new Error('partition worker crash requested (test hook)');
+    });
+    return;
+  }
+  const id = 'id' in cmd ? cmd.id : undefined;
+  handle(cmd).then(
+    (result) => {
+      if (id !== undefined) post({ op: 'reply', id, result });
+    },
+    (err: unknown) => {
+      const e = err instanceof Error ? err : new Error(String(err));
+      if (id !== undefined) post({ op: 'reply', id, error: { message: e.message, stack: e.stack } });
+    },
+  );
+});
