@@ -20,10 +20,27 @@ function rssCell(s: SystemResult): string {
   return mib(s.peakRssBytes);
 }
 
+function buildCell(s: SystemResult): string {
+  return s.layout ? `${fmt(s.buildS)} (layout ${fmt(s.layout.seconds)})` : fmt(s.buildS);
+}
+
+/** One line about a learnt layout: partitions, build time, memory it added. */
+export function layoutNote(l: NonNullable<SystemResult['layout']>): string {
+  const parts = `${l.partitions} partition${l.partitions === 1 ? '' : 's'}${l.flatPartitions ? ` (${l.flatPartitions} flat)` : ''}${l.globalIndex ? ' + whole-collection index' : ''}`;
+  const rss = `${signedMib(l.rssAfterBytes - l.rssBeforeBytes)} MiB RSS`;
+  const peak = `peak ${signedMib(l.peakRssAfterBytes - l.peakRssBeforeBytes)} MiB`;
+  return `layout: ${parts}, built in ${fmt(l.seconds)} s, ${rss} (${peak})`;
+}
+
+function signedMib(bytes: number): string {
+  return `${bytes >= 0 ? '+' : '-'}${mib(Math.abs(bytes))}`;
+}
+
 function notesCell(s: SystemResult, workloadSize: number): string {
   const f = s.final;
   if (!f) return '';
   const notes: string[] = [];
+  if (s.layout) notes.push(layoutNote(s.layout));
   if (f.queries < workloadSize) notes.push(`time budget: measured on the first ${f.queries} of ${workloadSize} queries`);
   if (f.unsupported > 0) notes.push(`${f.unsupported}/${f.queries} queries unsupported; figures cover the rest`);
   return notes.join('; ');
@@ -31,20 +48,24 @@ function notesCell(s: SystemResult, workloadSize: number): string {
 
 /** The summary table alone (also embedded in bench/README.md). */
 export function summaryTable(r: RunResult): string {
+  // Variants (hqdb-layout) also get their ratio to the system they vary (hqdb), in a column of its own.
+  const refs = [...new Set(r.systems.flatMap((s) => (s.vsReference ? [s.vsReference.system] : [])))];
+  const refHead = refs.map((x) => ` vs ${x} |`).join('');
   const lines = [
-    `| system | setting | recall@${r.workload.k} | QPS | vs ${r.baseline} | batch QPS | p50 ms | p99 ms | build s | disk MiB | peak RSS MiB | notes |`,
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| system | setting | recall@${r.workload.k} | QPS | vs ${r.baseline} |${refHead} batch QPS | p50 ms | p99 ms | build s | disk MiB | peak RSS MiB | notes |`,
+    `|---|---|---|---|---|${refs.map(() => '---|').join('')}---|---|---|---|---|---|---|`,
   ];
   for (const s of r.systems) {
     if (s.status !== 'ok' || !s.final) {
-      lines.push(`| ${s.system} | ${s.status} | | | | | | | | | | ${(s.reason ?? '').split('\n')[0]} |`);
+      lines.push(`| ${s.system} | ${s.status} | | | |${refs.map(() => ' |').join('')} | | | | | | ${(s.reason ?? '').split('\n')[0]} |`);
       continue;
     }
+    const refCells = refs.map((x) => ` ${s.vsReference?.system === x ? formatRatio(s.vsReference.ratio) : s.system === x ? '1.00x' : '–'} |`).join('');
     const f = s.final;
     // Batch throughput is compared with the baseline's single-query throughput on the same queries.
     const batch = f.batch ? `${fmtQps(f.batch.qps)} (${formatRatio(s.vsBaseline?.batchRatio)})` : '–';
     lines.push(
-      `| ${s.system} | ${setting(s)} | ${fmt(f.recall, 3)} | ${fmtQps(f.qps)} | ${formatRatio(s.vsBaseline?.ratio)} | ${batch} | ${fmt(f.p50Ms, 2)} | ${fmt(f.p99Ms, 2)} | ${fmt(s.buildS)} | ${mib(s.diskBytes)} | ${rssCell(s)} | ${notesCell(s, r.workload.queries)} |`,
+      `| ${s.system} | ${setting(s)} | ${fmt(f.recall, 3)} | ${fmtQps(f.qps)} | ${formatRatio(s.vsBaseline?.ratio)} |${refCells} ${batch} | ${fmt(f.p50Ms, 2)} | ${fmt(f.p99Ms, 2)} | ${buildCell(s)} | ${mib(s.diskBytes)} | ${rssCell(s)} | ${notesCell(s, r.workload.queries)} |`,
     );
   }
   return lines.join('\n');
@@ -67,6 +88,39 @@ export function templateTable(r: RunResult): string {
     lines.push(`| ${t.template} | ${pct(t.share)} | ${pct(t.medianSelectivity)} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
+}
+
+/** Per template, each variant against the system it varies (hqdb-layout against hqdb), on the same queries. */
+export function referenceTables(r: RunResult): string {
+  const out: string[] = [];
+  for (const s of r.systems) {
+    const ref = s.vsReference;
+    const other = ref && r.systems.find((x) => x.system === ref.system);
+    if (!ref || !s.final || !other?.final) continue;
+    out.push(
+      `**${s.system} against ${ref.system}**: ${formatRatio(ref.ratio)} over the same ${ref.queries} queries (${s.system} at ${setting(s)}, ${ref.system} at ${setting(other)}).`,
+      '',
+      `| template | share | median selectivity | ${ref.system} QPS / recall | ${s.system} QPS / recall | ${s.system} vs ${ref.system} | ${s.system} vs ${r.baseline} |`,
+      '|---|---|---|---|---|---|---|',
+    );
+    for (const t of r.workload.templates) {
+      const a = other.final.perTemplate.find((p) => p.template === t.template);
+      const b = s.final.perTemplate.find((p) => p.template === t.template);
+      const cell = (x: typeof a): string => (x && x.queries > x.unsupported ? `${fmtQps(x.qps)} / ${fmt(x.recall, 3)}` : '–');
+      out.push(`| ${t.template} | ${pct(t.share)} | ${pct(t.medianSelectivity)} | ${cell(a)} | ${cell(b)} | ${formatRatio(ref.perTemplate[t.template])} | ${formatRatio(s.vsBaseline?.perTemplate[t.template])} |`);
+    }
+    if (s.layout) {
+      const l = s.layout;
+      out.push(
+        '',
+        `Layout learnt from the first ${l.pastQueries} queries (${l.distinctFilters ?? '?'} distinct filters): ${l.partitions} partitions${l.flatPartitions ? `, ${l.flatPartitions} of them flat` : ''}, sizes ${l.smallestPartition}–${l.largestPartition}${l.globalIndex ? ', whole-collection index kept' : ''}; ` +
+          `built in ${fmt(l.seconds)} s until every partition was indexed (engine build ${fmt(l.engineSeconds)} s) of the ${fmt(s.buildS)} s build; ` +
+          `RSS ${mib(l.rssBeforeBytes)} -> ${mib(l.rssAfterBytes)} MiB across the build, peak RSS ${mib(l.peakRssBeforeBytes)} -> ${mib(l.peakRssAfterBytes)} MiB.`,
+      );
+    }
+    out.push('');
+  }
+  return out.join('\n');
 }
 
 function sweeps(r: RunResult): string {
@@ -104,6 +158,7 @@ export function markdownReport(r: RunResult, plotFile?: string): string {
     '',
     templateTable(r),
     '',
+    ...(r.systems.some((s) => s.vsReference) ? ['## Against the system each variant varies', '', referenceTables(r), ''] : []),
     '## Selectivity histogram',
     '',
     '```',

@@ -46,6 +46,28 @@ export interface Comparison {
   batchRatio?: number;
 }
 
+/** A layout a system learnt from the past workload during build (hqdb-layout); part of buildS. */
+export interface LayoutStats {
+  /** Wall-clock seconds from the build request until every partition was indexed. */
+  seconds: number;
+  /** The engine's own figure for the build (BuildView.seconds). */
+  engineSeconds: number;
+  pastQueries: number;
+  distinctFilters?: number;
+  partitions: number;
+  flatPartitions: number;
+  largestPartition: number;
+  smallestPartition: number;
+  /** Whether the whole-collection index was kept as a fallback. */
+  globalIndex: boolean;
+  /** process.memoryUsage().rss right before the build and right after it. */
+  rssBeforeBytes: number;
+  rssAfterBytes: number;
+  /** Peak RSS of the process (maxRSS) before and after the build. */
+  peakRssBeforeBytes: number;
+  peakRssAfterBytes: number;
+}
+
 export type RssMode = 'child-process' | 'server-process' | 'in-process-delta';
 
 export interface SystemResult {
@@ -57,6 +79,13 @@ export interface SystemResult {
   sweep: SweepPoint[];
   final?: FinalStats;
   vsBaseline?: Comparison;
+  /**
+   * Throughput relative to the system this one is a variant of (hqdb-layout against hqdb),
+   * over the same queries, when both ran.
+   */
+  vsReference?: Comparison & { system: string };
+  /** The layout learnt at build time, if the system learns one. */
+  layout?: LayoutStats;
   buildS?: number;
   diskBytes?: number;
   /** Peak resident set size; see rssMode for what it covers. */

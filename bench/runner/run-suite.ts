@@ -12,7 +12,7 @@ import { BENCH_DIR } from '../lib/cache.js';
 import { compare, formatRatio } from '../report/compare.js';
 import { markdownReport } from '../report/markdown.js';
 import { renderPlot } from '../report/plot.js';
-import { BASELINE } from '../systems/registry.js';
+import { BASELINE, SYSTEMS } from '../systems/registry.js';
 import { formatHistogram, selectivity, selectivityHistogram } from '../workloads/workload.js';
 import type { ChildJob, ChildMessage } from './child.js';
 import { prepare, type Prepared } from './prepare.js';
@@ -60,6 +60,16 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteOutput> {
       if (r.final && base) r.vsBaseline = compare(r.final, base, workload);
       systems.push(r);
       progress.log(describe(r));
+    }
+    // Variants (hqdb-layout) against the system they vary (hqdb), whichever ran first.
+    for (const s of systems) {
+      const ref = SYSTEMS[s.system]?.reference;
+      const other = ref === undefined ? undefined : systems.find((x) => x.system === ref);
+      const c = s.final && other?.final ? compare(s.final, other.final, workload) : undefined;
+      if (ref !== undefined && c) {
+        s.vsReference = { system: ref, ...c };
+        progress.log(`${s.system}: ${formatRatio(c.ratio)} ${ref} on the same ${c.queries} queries`);
+      }
     }
     for (const s of systems) if (s.final) delete s.final.latenciesMs;
 

@@ -44,6 +44,7 @@ export async function runSystem(name: string, suite: SuiteSpec, data: Prepared, 
       log,
     });
     result.buildS = (performance.now() - t0) / 1000;
+    result.layout = system.layoutStats?.();
     result.diskBytes = await system.diskBytes();
     o.log(`${name}: built in ${result.buildS.toFixed(1)} s, ${(result.diskBytes / 2 ** 20).toFixed(1)} MiB on disk`);
     const { sweep, final } = await measureSystem(system, data.workload, data.truth, {

@@ -25,7 +25,7 @@ export interface SuiteSpec {
   timeBudgetS: number;
 }
 
-const ALL_SYSTEMS = ['naive', 'exact', 'hqdb', 'hqdb-rest', 'sqlite-vec', 'lancedb'];
+const ALL_SYSTEMS = ['naive', 'exact', 'hqdb', 'hqdb-layout', 'hqdb-rest', 'sqlite-vec', 'lancedb'];
 
 export const SUITES: Readonly<Record<string, SuiteSpec>> = {
   smoke: {

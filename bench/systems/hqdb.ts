@@ -2,6 +2,11 @@
 // call it (Collection.query / createFieldIndex / upsert), without transport
 // costs: what the engine itself does. Payload fields are indexed with the
 // schema the dataset's columns suggest; hnsw_ef is swept like the others.
+//
+// `hqdb-layout`: the same, then a workload-aware layout (issue 6) learnt from
+// the past workload (`ctx.past`, the first 25% of the queries: only their
+// filters matter) with Collection.startLayoutBuild, waited for before any query.
+// Its build time, partitions and memory are reported (`layoutStats`).
 
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +16,8 @@ import type { Collection } from '../../engine/collection.js';
 import { Engine } from '../../engine/engine.js';
 import { vectorOf } from '../datasets/dataset.js';
 import { diskUsage } from '../lib/disk.js';
+import { selfPeakRss } from '../lib/rss.js';
+import type { LayoutStats } from '../runner/result.js';
 import { EF_SWEEP, HNSW_EF_CONSTRUCTION, HNSW_M } from './naive.js';
 import type { BenchSystem, BuildContext, SearchRequest } from './system.js';
 
@@ -18,11 +25,11 @@ const COLLECTION = 'bench';
 const UPSERT_BATCH = 2000;
 
 export class HqdbSystem implements BenchSystem {
-  readonly name = 'hqdb';
-  readonly description = `hqdb engine in process: filter bitmaps from payload indexes, cost-based planner (exact scan / filtered HNSW), HNSW m=${HNSW_M} ef_construct=${HNSW_EF_CONSTRUCTION}, hnsw_ef swept`;
+  readonly name: string = 'hqdb';
+  readonly description: string = `hqdb engine in process, no layout: filter bitmaps from payload indexes, cost-based planner (exact scan / filtered HNSW), HNSW m=${HNSW_M} ef_construct=${HNSW_EF_CONSTRUCTION}, hnsw_ef swept`;
   readonly sweep = { name: 'hnsw_ef', values: EF_SWEEP };
-  private engine: Engine | undefined;
-  private collection: Collection | undefined;
+  protected engine: Engine | undefined;
+  protected collection: Collection | undefined;
   private dir = '';
 
   async build(ctx: BuildContext): Promise<void> {
@@ -45,14 +52,20 @@ export class HqdbSystem implements BenchSystem {
       const points = [];
       for (let r = from; r < to; r++) points.push({ id: r, vector: vectorOf(dataset, r), payload: dataset.payloads[r] });
       c.upsert({ points }, true);
-      ctx.progress('hqdb: upsert', to, dataset.n);
+      ctx.progress(`${this.name}: upsert`, to, dataset.n);
     }
-    for (;;) {
-      await this.engine.host.refresh();
-      if (this.engine.backlog() === 0) break;
-      await new Promise((r) => setTimeout(r, 200));
-      ctx.progress('hqdb: indexing', c.info().indexed_vectors_count, dataset.n);
+    await this.waitIndexed(ctx);
+  }
+
+  protected async waitIndexed(ctx: BuildContext): Promise<void> {
+    const engine = this.engine!;
+    let done = false;
+    const indexed = engine.waitIndexed().finally(() => (done = true));
+    while (!done) {
+      await Promise.race([indexed, new Promise((r) => setTimeout(r, 200))]);
+      ctx.progress(`${this.name}: indexing`, this.collection!.info().indexed_vectors_count, ctx.dataset.n);
     }
+    await indexed;
   }
 
   async search(req: SearchRequest, ef: number): Promise<ArrayLike<number>> {
@@ -68,4 +81,64 @@ export class HqdbSystem implements BenchSystem {
     await this.engine?.close();
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+export class HqdbLayoutSystem extends HqdbSystem {
+  override readonly name = 'hqdb-layout';
+  override readonly description = `hqdb engine in process with a workload-aware layout learnt from the past workload (first 25% of the queries, filters only; engine defaults for partition size, count and global index), otherwise as hqdb; hnsw_ef swept`;
+  private stats: LayoutStats | undefined;
+
+  override async build(ctx: BuildContext): Promise<void> {
+    await super.build(ctx);
+    const c = this.collection!;
+    const queries = ctx.past.map((q) => ({ query: q.vector, filter: q.filter }));
+    const rssBefore = process.memoryUsage().rss;
+    const peakBefore = selfPeakRss();
+    const t0 = performance.now();
+    c.startLayoutBuild({ queries });
+    const poll = setInterval(() => {
+      const b = c.layoutView().build;
+      if (b) ctx.progress(`${this.name}: layout build`, b.progress.done, b.progress.total);
+    }, 500);
+    let view;
+    try {
+      view = await c.waitLayoutBuild();
+    } finally {
+      clearInterval(poll);
+    }
+    if (!view || view.status !== 'ready') throw new Error(`layout build ${view ? `${view.status}: ${view.error ?? 'no error given'}` : 'did not start'}`);
+    // Partitions index in the workers; the layout counts as built when every point is in a graph again.
+    await this.waitIndexed(ctx);
+    const seconds = (performance.now() - t0) / 1000;
+    const layout = c.layoutView();
+    this.stats = {
+      seconds,
+      engineSeconds: view.seconds,
+      pastQueries: queries.length,
+      distinctFilters: view.workload?.distinct_filters,
+      partitions: layout.partitions.length,
+      flatPartitions: layout.partitions.filter((p) => p.index === 'flat').length,
+      largestPartition: Math.max(0, ...layout.partitions.map((p) => p.size)),
+      smallestPartition: layout.partitions.length ? Math.min(...layout.partitions.map((p) => p.size)) : 0,
+      globalIndex: layout.global_index !== null,
+      rssBeforeBytes: rssBefore,
+      rssAfterBytes: process.memoryUsage().rss,
+      peakRssBeforeBytes: peakBefore,
+      peakRssAfterBytes: selfPeakRss(),
+    };
+    const s = this.stats;
+    ctx.log(
+      `${this.name}: layout of ${s.partitions} partition${s.partitions === 1 ? '' : 's'} (${s.flatPartitions} flat, sizes ${s.smallestPartition}–${s.largestPartition}${s.globalIndex ? ', plus the whole-collection index' : ''}) ` +
+        `from ${s.pastQueries} past queries (${s.distinctFilters ?? '?'} distinct filters), built in ${s.seconds.toFixed(1)} s (engine: ${s.engineSeconds.toFixed(1)} s), ` +
+        `RSS ${mibOf(s.rssBeforeBytes)} -> ${mibOf(s.rssAfterBytes)} MiB, peak ${mibOf(s.peakRssBeforeBytes)} -> ${mibOf(s.peakRssAfterBytes)} MiB`,
+    );
+  }
+
+  layoutStats(): LayoutStats | undefined {
+    return this.stats;
+  }
+}
+
+function mibOf(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(1);
 }

@@ -2,7 +2,7 @@
 // and whether it needs bench peers) and it is available to every suite.
 
 import { ExactSystem } from './exact.js';
-import { HqdbSystem } from './hqdb.js';
+import { HqdbLayoutSystem, HqdbSystem } from './hqdb.js';
 import { HqdbRestSystem } from './hqdb-rest.js';
 import { LanceDbSystem } from './lancedb.js';
 import { NaiveSystem } from './naive.js';
@@ -13,14 +13,18 @@ export interface SystemEntry {
   create(): BenchSystem;
   /** Bench peers (bench/peers) it needs; the runner skips it with a message when one is missing. */
   readonly peers: readonly string[];
+  /** The system this one is a variant of: its throughput is also given as a ratio to it, on the same queries. */
+  readonly reference?: string;
 }
 
 export const SYSTEMS: Readonly<Record<string, SystemEntry>> = {
   // The baseline every ratio is against: always measured first.
   naive: { create: () => new NaiveSystem(), peers: [] },
   exact: { create: () => new ExactSystem(), peers: [] },
-  // hqdb itself: the engine in process (no transport), and the server over REST.
+  // hqdb itself: the engine in process (no transport) without and with a layout
+  // learnt from the past workload, and the server over REST.
   hqdb: { create: () => new HqdbSystem(), peers: [] },
+  'hqdb-layout': { create: () => new HqdbLayoutSystem(), peers: [], reference: 'hqdb' },
   'hqdb-rest': { create: () => new HqdbRestSystem(), peers: [] },
   'sqlite-vec': { create: () => new SqliteVecSystem(), peers: ['sqlite-vec'] },
   lancedb: { create: () => new LanceDbSystem(), peers: ['@lancedb/lancedb', 'apache-arrow'] },

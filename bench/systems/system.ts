@@ -5,6 +5,7 @@
 import type { Dataset } from '../datasets/dataset.js';
 import type { Filter } from '../filter/filter.js';
 import type { PayloadTable } from '../filter/payload-table.js';
+import type { LayoutStats } from '../runner/result.js';
 import type { HybridQuery } from '../workloads/workload.js';
 
 export interface SearchRequest {
@@ -46,6 +47,8 @@ export interface BenchSystem {
   diskBytes(): Promise<number>;
   /** Process whose peak RSS should be reported instead of the harness's own (e.g. a server). */
   externalPid?(): number | undefined;
+  /** A layout learnt at build time from the past workload: how long it took, its partitions, its memory. */
+  layoutStats?(): LayoutStats | undefined;
   close(): Promise<void>;
 }
 
