@@ -1,0 +1,335 @@
+// A layout changes where points live, never what a query answers. Over random
+// data (payloads with a keyword, an integer, an array-valued keyword and an
+// unindexed integer) and a random workload, several random layouts are built
+// (minimum partition size, maximum partitions, with and without the
+// whole-collection index); under each:
+//  - exact mode (`params.exact`) answers exactly what brute force over the
+//    inserted points answers (ids and scores, up to ties), for workload
+//    templates with fresh values and for filters the workload never had:
+//    must_not, should, min_should, nested filters, ranges, match any/except,
+//    has_id, is_empty, values_count, a key no cut uses, queries by point id;
+//  - approximate mode keeps recall@10 >= 0.95 per filter family;
+//  - both return min(k, matching) points;
+//  - explain shows the partitions visited, implied ones searched without the
+//    filter (plan "hnsw", or "exact" in a flat partition), and the matching
+//    counts of the visited partitions add up to the filter's (so no
+//    matching point sits in a skipped partition and no implied partition
+//    holds a non-matching one).
+// exact_max_rows is lowered so that approximate queries go through the graphs.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointKey } from '../../core/point-id.js';
+import type { ScoredPoint } from '../../core/types.js';
+import type { Collection, QueryExplanation } from '../../engine/collection.js';
+import { parseFilter } from '../../engine/filter/ast.js';
+import { matchesFilter } from '../../engine/filter/reference.js';
+import type { LayoutBuildRequest, LayoutView } from '../../engine/layout/types.js';
+import { clusteredVectors, rng } from '../support/data.js';
+import { tempEngine } from '../support/engine.js';
+
+const N = 3_000;
+const DIM = 16;
+const K = 10;
+const RECALL = 0.95;
+/** Scores agree to this much (the kernel computes in float32, the reference in float64). */
+const TIE = 1e-4;
+const FLAT_MAX_ROWS = 250;
+const KWS = ['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7'];
+const TAGS = ['t0', 't1', 't2', 't3', 't4', 't5'];
+const QUERIES_PER_FAMILY = 8;
+
+interface Payload {
+  kw?: string;
+  n: number;
+  tags: string[];
+  u: number;
+}
+
+interface Point {
+  id: number;
+  vector: Float32Array;
+  payload: Payload;
+}
+
+const rand = rng(2026);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo));
+/** Keywords skewed towards k0 (weights 1/(i+1)). */
+function skewedKw(): string {
+  const w = KWS.map((_, i) => 1 / (i + 1));
+  let u = rand() * w.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < w.length; i++) if ((u -= w[i]) < 0) return KWS[i];
+  return KWS[KWS.length - 1];
+}
+function distinct<T>(n: number, from: () => T): T[] {
+  const out = new Set<T>();
+  while (out.size < n) out.add(from());
+  return [...out];
+}
+
+const vectors = clusteredVectors(N + 200, DIM, 12, 2026);
+const POINTS: Point[] = Array.from({ length: N }, (_, i) => {
+  const payload: Payload = { n: int(0, 100), tags: distinct(int(0, 4), () => pick(TAGS)), u: int(0, 10) };
+  if (rand() > 0.03) payload.kw = skewedKw();
+  return { id: i, vector: vectors[i], payload };
+});
+const queryVectors = vectors.slice(N);
+let nextQuery = 0;
+const queryVector = (): number[] => Array.from(queryVectors[nextQuery++ % queryVectors.length]);
+
+// ---- filters ----------------------------------------------------------------------
+
+const kwEq = () => ({ key: 'kw', match: { value: skewedKw() } });
+const tagEq = (tag = pick(TAGS)) => ({ key: 'tags', match: { value: tag } });
+/** n in [lo, lo + width) with lo a multiple of `width` (aligned ranges, as dashboards ask them). */
+const gridRange = (width: number) => {
+  const lo = width * int(0, Math.floor(100 / width));
+  return { key: 'n', range: { gte: lo, lt: lo + width } };
+};
+const nRange = (width: number) => {
+  const lo = int(0, 100 - width);
+  return { key: 'n', range: { gte: lo, lt: lo + width } };
+};
+
+/** Query templates that workloads are drawn from (with random values each time). */
+const TEMPLATES = {
+  'kw =': () => ({ must: [kwEq()] }),
+  'kw = & n range': () => ({ must: [kwEq(), gridRange(25)] }),
+  'tags = & kw =': () => ({ must: [tagEq(), kwEq()] }),
+  'n range': () => ({ must: [gridRange(20)] }),
+  'kw any & !tags =': (tag = pick(TAGS)) => ({ must: [{ key: 'kw', match: { any: distinct(2, skewedKw) } }], must_not: [tagEq(tag)] }),
+};
+
+/**
+ * The workloads the layouts are learnt from: random mixes of templates. With a
+ * few thousand points the cost model only cuts for workloads whose queries each
+ * fall on one side of a cut, so each mix is of such templates; together they
+ * give cuts on a single-valued keyword, on integer ranges and on the
+ * multi-valued tags.
+ */
+const WORKLOADS: Record<string, () => unknown>[] = [
+  { 'kw =': TEMPLATES['kw ='], 'kw = & n range': TEMPLATES['kw = & n range'] },
+  { 'tags = & kw =': TEMPLATES['tags = & kw ='], 'kw =': TEMPLATES['kw ='] },
+  { 'n range': TEMPLATES['n range'] },
+  (() => {
+    const tag = pick(TAGS);
+    return { 'kw any & !tags =': () => TEMPLATES['kw any & !tags ='](tag) };
+  })(),
+];
+
+function workload(templates: Record<string, () => unknown>, n: number): { filter: unknown }[] {
+  const makers = Object.values(templates);
+  const weights = makers.map(() => 1 + rand() * 3);
+  const total = weights.reduce((a, b) => a + b, 0);
+  return Array.from({ length: n }, () => {
+    let u = rand() * total;
+    const i = weights.findIndex((w) => (u -= w) < 0);
+    return { filter: makers[i === -1 ? makers.length - 1 : i]() };
+  });
+}
+
+/** Filters no workload had: other keys, negations, disjunctions, unaligned ranges and conditions no cut can imply. */
+const UNSEEN: Record<string, () => unknown> = {
+  'n range, unaligned': () => ({ must: [nRange(pick([7, 30, 60]))] }),
+  'u range (unindexed)': () => ({ must: [{ key: 'u', range: { gt: int(0, 8) } }] }),
+  'tags = & n lte': () => ({ must: [tagEq(), { key: 'n', range: { lte: int(10, 90) } }] }),
+  'tags any': () => ({ must: [{ key: 'tags', match: { any: distinct(2, () => pick(TAGS)) } }] }),
+  'must_not kw any': () => ({ must_not: [{ key: 'kw', match: { any: distinct(3, () => pick(KWS)) } }] }),
+  'should kw = | tags =': () => ({ should: [kwEq(), tagEq()] }),
+  'nested should & n gt': () => ({ must: [{ should: [kwEq(), { key: 'u', match: { value: int(0, 10) } }] }, { key: 'n', range: { gt: int(0, 90) } }] }),
+  'min_should': () => ({ min_should: { conditions: [kwEq(), tagEq(), nRange(50)], min_count: 2 } }),
+  'n match any': () => ({ must: [{ key: 'n', match: { any: distinct(6, () => int(0, 100)) } }] }),
+  'kw except': () => ({ must: [{ key: 'kw', match: { except: distinct(2, () => pick(KWS)) } }] }),
+  'has_id & kw =': () => ({ must: [{ has_id: distinct(400, () => int(0, N)) }, kwEq()] }),
+  'is_empty tags | no kw': () => ({ should: [{ is_empty: { key: 'tags' } }, { is_empty: { key: 'kw' } }] }),
+  'values_count tags >= 2 & !n range': () => ({ must: [{ key: 'tags', values_count: { gte: 2 } }], must_not: [nRange(30)] }),
+  'must_not nested': () => ({ must_not: [{ must: [kwEq(), { key: 'n', range: { lt: 50 } }] }] }),
+  'nothing matches': () => ({ must: [{ key: 'kw', match: { value: 'nope' } }] }),
+  'no filter': () => undefined,
+};
+
+// ---- the reference -------------------------------------------------------------------
+
+function euclid(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
+  return Math.sqrt(s);
+}
+
+interface Truth {
+  matching: number;
+  /** Score of every matching point (bar the excluded one). */
+  scores: Map<number | string, number>;
+  top: { id: number; score: number }[];
+}
+
+/** Exact filtered search by brute force over `points`. */
+function bruteForce(points: readonly Point[], query: readonly number[], filterRaw: unknown, k: number, exclude?: number): Truth {
+  const filter = parseFilter(filterRaw);
+  const scores = new Map<number | string, number>();
+  let matching = 0;
+  for (const p of points) {
+    if (filter && !matchesFilter(filter, { pid: pointKey(p.id), payload: p.payload })) continue;
+    matching++;
+    if (p.id !== exclude) scores.set(p.id, euclid(query, p.vector));
+  }
+  const top = [...scores].map(([id, score]) => ({ id: id as number, score })).sort((a, b) => a.score - b.score || a.id - b.id).slice(0, k);
+  return { matching, scores, top };
+}
+
+/** The same answer as brute force, up to points whose scores tie. */
+function expectSameAsBruteForce(got: readonly ScoredPoint[], truth: Truth, what: string): void {
+  expect(got.map((p) => p.id), `${what}: result size`).toHaveLength(truth.top.length);
+  expect(new Set(got.map((p) => p.id)).size, `${what}: duplicate ids`).toBe(got.length);
+  got.forEach((p, i) => {
+    const real = truth.scores.get(p.id as number);
+    expect(real, `${what}: point ${String(p.id)} at rank ${i} does not match the filter (or is the query point)`).toBeDefined();
+    expect(Math.abs(p.score - (real as number)), `${what}: score of point ${String(p.id)}`).toBeLessThan(TIE);
+    expect(Math.abs((real as number) - truth.top[i].score), `${what}: rank ${i} is ${String(p.id)}, brute force has ${truth.top[i].id}`).toBeLessThan(TIE);
+  });
+}
+
+// ---- the engine ---------------------------------------------------------------------------
+
+type Env = Awaited<ReturnType<typeof tempEngine>>;
+let env: Env;
+let c: Collection;
+
+beforeAll(async () => {
+  env = await tempEngine({
+    index: { workers: 2 },
+    layout: { flat_max_rows: FLAT_MAX_ROWS },
+    planner: { exact_max_rows: 40, probe_exact_max_rows: 400 },
+    storage: { sync: 'normal' },
+  });
+  await env.engine.createCollection('c', { vectors: { size: DIM, distance: 'Euclid' } });
+  c = env.engine.collection('c');
+  c.createFieldIndex('kw', 'keyword', true);
+  c.createFieldIndex('n', 'integer', true);
+  c.createFieldIndex('tags', 'keyword', true);
+  for (let i = 0; i < N; i += 1000) {
+    c.upsert({ points: POINTS.slice(i, i + 1000).map((p) => ({ id: p.id, vector: Array.from(p.vector), payload: { ...p.payload } })) }, true);
+  }
+  await env.engine.waitIndexed();
+});
+
+afterAll(async () => env?.dispose());
+
+async function buildLayout(req: LayoutBuildRequest): Promise<LayoutView> {
+  c.startLayoutBuild(req);
+  const build = await c.waitLayoutBuild();
+  expect(build, JSON.stringify(build)).toMatchObject({ status: 'ready' });
+  await env.engine.waitIndexed();
+  const view = c.layoutView();
+  expect(view.status).toBe('ready');
+  expect(view.partitions.reduce((s, p) => s + p.size, 0)).toBe(N);
+  return view;
+}
+
+/** What one query's explain must show about the partitions it visited. */
+function checkRoute(explain: QueryExplanation, view: LayoutView, exact: boolean, what: string): { visited: number; implied: number } {
+  const route = explain.route;
+  // A filter that matches nothing is answered before routing.
+  if (explain.matching === 0) return { visited: 0, implied: 0 };
+  if (!view.global_index) expect(route.target, `${what}: without the whole-collection index every query goes to partitions`).toBe('partitions');
+  if (route.target !== 'partitions') return { visited: 0, implied: 0 };
+  const byId = new Map(view.partitions.map((p) => [p.id, p]));
+  expect(new Set(route.partitions.map((p) => p.id)).size, `${what}: a partition visited twice`).toBe(route.partitions.length);
+  let sum = 0;
+  for (const t of route.partitions) {
+    const part = byId.get(t.id);
+    expect(part, `${what}: visited partition ${t.id} is not in the layout`).toBeDefined();
+    sum += t.matching;
+    if (!t.implied) continue;
+    // Searched without the filter: every point of the partition counts as matching.
+    expect(t.matching, `${what}: implied partition ${t.id} (${part!.description})`).toBe(part!.size);
+    const expected = exact || part!.index === 'flat' ? 'exact' : 'hnsw';
+    expect(t.plan.kind, `${what}: plan in implied partition ${t.id} (${part!.index})`).toBe(expected);
+  }
+  expect(sum, `${what}: matching points over the visited partitions ${JSON.stringify(route.partitions.map((p) => [p.id, p.implied, p.matching]))}`).toBe(explain.matching);
+  return { visited: route.partitions.length, implied: route.partitions.filter((p) => p.implied).length };
+}
+
+/** Runs every filter family exact and approximate and checks both against brute force. */
+async function checkQueries(view: LayoutView): Promise<{ skipped: number; implied: number }> {
+  const families: [string, () => unknown][] = [...Object.entries(TEMPLATES), ...Object.entries(UNSEEN)];
+  let skipped = 0;
+  let implied = 0;
+  const recalls: Record<string, number> = {};
+  for (const [family, make] of families) {
+    let hits = 0;
+    let expected = 0;
+    for (let q = 0; q < QUERIES_PER_FAMILY; q++) {
+      const filter = make();
+      // Every other query of a family is by point id: its own point is left out.
+      const byId = q % 2 === 1 ? int(0, N) : undefined;
+      const vector = byId === undefined ? queryVector() : Array.from(POINTS[byId].vector);
+      const truth = bruteForce(POINTS, vector, filter, K, byId);
+      const what = `${family} ${JSON.stringify(filter)}${byId === undefined ? '' : ` by id ${byId}`}`;
+      const body = { query: byId ?? vector, filter, limit: K };
+      const exact = await c.explain({ ...body, params: { exact: true } });
+      expect(exact.explain.matching, `${what}: matching`).toBe(truth.matching);
+      expectSameAsBruteForce(exact.points, truth, `${what} (exact)`);
+      const e = checkRoute(exact.explain, view, true, `${what} (exact)`);
+      if (e.visited > 0 && e.visited < view.partitions.length) skipped++;
+      implied += e.implied;
+
+      const approx = await c.explain(body);
+      expect(approx.points, `${what} (approximate): min(k, matching) points`).toHaveLength(truth.top.length);
+      checkRoute(approx.explain, view, false, `${what} (approximate)`);
+      const truthIds = new Set(truth.top.map((p) => p.id));
+      hits += approx.points.filter((p) => truthIds.has(p.id as number)).length;
+      expected += truth.top.length;
+    }
+    recalls[family] = expected === 0 ? 1 : hits / expected;
+  }
+  const low = Object.entries(recalls).filter(([, r]) => r < RECALL);
+  expect(low, `families with recall@${K} < ${RECALL}`).toEqual([]);
+  return { skipped, implied };
+}
+
+// Random layouts from a seeded generator, one per workload; the whole-collection
+// index is kept in one of them only, so that the others answer every query from
+// their partitions.
+const LAYOUTS = WORKLOADS.map((templates, i) => ({
+  workload: Object.keys(templates).join(', '),
+  templates,
+  min_partition_size: int(60, 300),
+  max_partitions: int(4, 25),
+  global_index: i === 1,
+}));
+
+describe('layout correctness', () => {
+  it.each(LAYOUTS)('workload [$workload], min_partition_size $min_partition_size, max_partitions $max_partitions, global_index $global_index: exact = brute force, recall, explain', async ({ templates, workload: _name, ...req }) => {
+    const view = await buildLayout({ ...req, queries: workload(templates, 300) });
+    // The layout is one: the workload was learnt, cuts were made.
+    expect(view.partitions.length).toBeGreaterThan(1);
+    expect(view.partitions.length).toBeLessThanOrEqual(req.max_partitions);
+    for (const p of view.partitions) {
+      // The build's sample is the whole collection here (N < layout.sample_size), so sizes are exact.
+      expect(p.size, p.description).toBeGreaterThanOrEqual(req.min_partition_size);
+      // Flat or graph is decided from an estimate: only sizes well away from the threshold are certain.
+      if (Math.abs(p.size - FLAT_MAX_ROWS) > 0.3 * FLAT_MAX_ROWS) expect(p.index, p.description).toBe(p.size <= FLAT_MAX_ROWS ? 'flat' : 'hnsw');
+    }
+    expect(view.global_index?.size ?? null).toBe(req.global_index ? N : null);
+    const { skipped, implied } = await checkQueries(view);
+    if (!req.global_index) {
+      // The layout is used: some queries skipped partitions, some searched implied ones unfiltered.
+      expect(skipped).toBeGreaterThan(0);
+      expect(implied).toBeGreaterThan(0);
+    }
+  });
+
+  // BUG: normalizeFilter keeps `gt` when a range has both gt and gte, so
+  // {gt: -1, gte: 50} is routed as n > -1 and every partition cut on an n range
+  // is searched without the filter: points with n < 50 come back.
+  it('answers a range with two lower bounds (gt and gte) exactly', async () => {
+    const view = await buildLayout({ queries: Array.from({ length: 100 }, (_, i) => ({ filter: { must: [{ key: 'n', range: { gte: (i % 5) * 20, lt: (i % 5) * 20 + 20 } }] } })), min_partition_size: 200, max_partitions: 8, global_index: false });
+    expect(view.partitions.length).toBeGreaterThan(1);
+    for (const filter of [{ must: [{ key: 'n', range: { gt: -1, gte: 50 } }] }, { must: [{ key: 'n', range: { lt: 1000, lte: 30 } }] }]) {
+      const vector = queryVector();
+      const points = await c.query({ query: vector, filter, limit: K, params: { exact: true } });
+      expectSameAsBruteForce(points, bruteForce(POINTS, vector, filter, K), JSON.stringify(filter));
+    }
+  });
+});
