@@ -10,6 +10,7 @@ import type { Engine } from '../engine/engine.js';
 import { markStarted, sendError, errorBody, startedAt } from './http-errors.js';
 import { parseJsonBody, stringifyJson } from '../core/json.js';
 import { collectionRoutes } from './routes/collections.js';
+import { layoutRoutes } from './routes/layout.js';
 import { pointRoutes } from './routes/points.js';
 import { queryRoutes } from './routes/query.js';
 import { serviceRoutes } from './routes/service.js';
@@ -79,5 +80,6 @@ export function buildApp({ engine, config, logger }: AppDeps): FastifyInstance {
   app.register(collectionRoutes, { engine });
   app.register(pointRoutes, { engine });
   app.register(queryRoutes, { engine });
+  app.register(layoutRoutes, { engine });
   return app;
 }

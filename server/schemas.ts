@@ -155,6 +155,24 @@ export const SearchBody = Type.Object({
 
 export const SearchBatchBody = Type.Object({ searches: Type.Array(SearchBody) }, Strict);
 
+// hqdb extension: the layout build request (engine/layout/types.ts LayoutBuildRequest).
+const PositiveInt = Type.Integer({ minimum: 1 });
+
+export const LayoutBuildBody = Type.Object({
+  source: Type.Optional(Nullable(Type.Union([Type.Literal('log'), Type.Object({ workload: Type.String() }, Strict)]))),
+  queries: Type.Optional(Nullable(Type.Array(QueryBody))),
+  min_partition_size: Type.Optional(Nullable(PositiveInt)),
+  max_partitions: Type.Optional(Nullable(PositiveInt)),
+  vector_cuts: Type.Optional(Nullable(Type.Boolean())),
+  clusters: Type.Optional(Nullable(PositiveInt)),
+  global_index: Type.Optional(Nullable(Type.Boolean())),
+}, Strict);
+
+/** `?wait=true` (or a bare `?wait`) answers when the build has ended; the default answers at once. */
+export const LayoutBuildQuery = Type.Object({
+  wait: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('')])),
+}, Strict);
+
 export type UpsertBodyT = Static<typeof UpsertBody>;
 export type QueryBodyT = Static<typeof QueryBody>;
 export type SearchBodyT = Static<typeof SearchBody>;

@@ -15,8 +15,6 @@ import {
 } from './convert.js';
 import { unary } from './unary.js';
 
-/** Milliseconds of batch work between yields to the event loop. */
-
 /** The REST query body of a proto query; `targetRequired` false lets `query` be unset (layout workloads need only filters). */
 function queryIn(r: QueryPointsRequest__Output, path = 'query', targetRequired = true): QueryRequest {
   let query: unknown;

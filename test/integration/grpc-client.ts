@@ -4,7 +4,9 @@
 import { credentials, loadPackageDefinition, Metadata, type CallOptions, type Client, type ClientUnaryCall, type requestCallback, type ServiceError } from '@grpc/grpc-js';
 import type { ProtoGrpcType as CollectionsProto } from '../../proto/gen/collections.js';
 import type { CollectionsClient } from '../../proto/gen/hqdb/v1/Collections.js';
+import type { LayoutClient } from '../../proto/gen/hqdb/v1/Layout.js';
 import type { PointsClient } from '../../proto/gen/hqdb/v1/Points.js';
+import type { ProtoGrpcType as LayoutProto } from '../../proto/gen/layout.js';
 import type { ProtoGrpcType as PointsProto } from '../../proto/gen/points.js';
 import { hqdbPackageDefinition } from '../../server/grpc/proto.js';
 
@@ -26,22 +28,27 @@ function promised<C extends Client>(client: C): Promised<C> {
 export interface GrpcClients {
   collections: Promised<CollectionsClient>;
   points: Promised<PointsClient>;
-  raw: { collections: CollectionsClient; points: PointsClient };
+  /** The unary RPCs of hqdb.v1.Layout; the WatchBuild stream is on `raw.layout`. */
+  layout: Promised<LayoutClient>;
+  raw: { collections: CollectionsClient; points: PointsClient; layout: LayoutClient };
   close(): void;
 }
 
 export function connect(port: number, options: Record<string, number> = {}): GrpcClients {
-  const proto = loadPackageDefinition(hqdbPackageDefinition()) as unknown as CollectionsProto & PointsProto;
+  const proto = loadPackageDefinition(hqdbPackageDefinition()) as unknown as CollectionsProto & PointsProto & LayoutProto;
   const address = `127.0.0.1:${port}`;
   const collections = new proto.hqdb.v1.Collections(address, credentials.createInsecure(), options);
   const points = new proto.hqdb.v1.Points(address, credentials.createInsecure(), options);
+  const layout = new proto.hqdb.v1.Layout(address, credentials.createInsecure(), options);
   return {
     collections: promised(collections),
     points: promised(points),
-    raw: { collections, points },
+    layout: promised(layout),
+    raw: { collections, points, layout },
     close() {
       collections.close();
       points.close();
+      layout.close();
     },
   };
 }
