@@ -216,6 +216,8 @@ export class CollectionIndex {
   private buildDone: Promise<void> | null = null;
   private readonly cost: CostModel;
   private closed = false;
+  /** Points the snapshots already covered at open, and points left to index (summed over partitions). */
+  opened = { indexed: 0, to_index: 0 };
 
   private constructor(private readonly ctx: IndexContext) {
     this.cost = new CostModel({ dim: ctx.config.vectors.size, exactMaxRows: ctx.planner.exact_max_rows });
@@ -338,7 +340,12 @@ export class CollectionIndex {
       batches.post(ctx.host, idx.dim, true);
       from = rows[rows.length - 1].label + 1;
     }
-    await Promise.all(idx.refs().map((r) => ctx.host.finishRestore(r.key)));
+    const restored = await Promise.all(idx.refs().map((r) => ctx.host.finishRestore(r.key)));
+    idx.opened = { indexed: 0, to_index: 0 };
+    for (const s of restored) {
+      idx.opened.indexed += s?.indexed ?? 0;
+      idx.opened.to_index += s?.backlog ?? 0;
+    }
     if (idx.layout) await idx.removeStaleLayouts(idx.layout.buildId);
     return idx;
   }

@@ -151,7 +151,9 @@ export class Collection {
       c.buildFieldIndex(field_name, field_schema as FieldSchema);
     }
     const view = c.index.layoutView();
-    log.info({ collection: row.name, points: c.index.liveTotal, partitions: view.partitions.length, layout: view.status, payload_indexes: c.fieldIndexes.size }, 'collection loaded');
+    log.info({
+      collection: row.name, points: c.index.liveTotal, ...c.index.opened, partitions: view.partitions.length, layout: view.status, payload_indexes: c.fieldIndexes.size,
+    }, 'collection loaded');
     return c;
   }
 
@@ -523,8 +525,12 @@ export class Collection {
     const from = req.offset === undefined || req.offset === null ? '' : pointKey(parsePointId(req.offset, 'offset'));
     const selector = parsePayloadSelector(req.with_payload, true);
     const withVector = this.withVector(req.with_vector);
-    const rows = filter ? this.storage.points.scrollWhere(this.id, from, limit + 1, this.whereOf(filter)) : this.storage.points.scroll(this.id, from, limit + 1, false);
+    const rows = filter ? this.storage.points.scrollWhere(this.id, from, limit + 1, this.whereOf(filter)) : this.storage.points.scroll(this.id, from, limit + 1, withVector);
     const page = rows.slice(0, limit);
+    if (withVector && filter) {
+      const vectors = new Map(this.storage.points.byLabels(this.id, page.map((r) => r.label), true).map((r) => [r.label, r.vector]));
+      for (const r of page) r.vector = vectors.get(r.label);
+    }
     return {
       points: page.map((r) => this.record(r, selector, withVector)),
       next_page_offset: rows.length > limit ? pointIdFromKey(rows[limit].pid) : null,

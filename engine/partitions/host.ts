@@ -190,8 +190,14 @@ export class PartitionHost {
     slot.worker.postMessage({ op: 'write', key, upserts, removes, restore } satisfies Command, transfer);
   }
 
-  finishRestore(key: string): Promise<void> {
-    return this.call(this.slotOf(key), { op: 'finish-restore', id: this.id(), key });
+  /** Ends a replay; returns the partition's figures before indexing resumes. */
+  async finishRestore(key: string): Promise<PartitionStats | null> {
+    const s = await this.call<PartitionStats | null>(this.slotOf(key), { op: 'finish-restore', id: this.id(), key });
+    if (s) {
+      this.stats.set(key, s);
+      this.unreported.delete(key);
+    }
+    return s;
   }
 
   /** Searches the targets of one worker. */

@@ -77,7 +77,8 @@ function write(p: Partition, upserts: WriteBatch | undefined, removes: Int32Arra
     }
     p.localOf = undefined;
   }
-  wakeIndexer();
+  // While restoring, indexing waits for finish-restore (which reports what the snapshot already covered).
+  if (!restore) wakeIndexer();
 }
 
 function grow(a: Int32Array, min: number): Int32Array {
@@ -189,10 +190,13 @@ async function handle(cmd: Command): Promise<unknown> {
       if (p) write(p, cmd.upserts, cmd.removes, cmd.restore === true);
       return undefined;
     }
-    case 'finish-restore':
-      parts.get(cmd.key)?.seg.finishRestore();
+    case 'finish-restore': {
+      const p = parts.get(cmd.key);
+      if (!p) return null;
+      p.seg.finishRestore();
       wakeIndexer();
-      return null;
+      return stats().find((s) => s.key === cmd.key) ?? null;
+    }
     case 'search':
       return search(cmd);
     case 'snapshot': {
