@@ -233,8 +233,13 @@ describe('gRPC hqdb.v1.Layout', () => {
     const { grpc, url } = await setup();
     await seed(url, 'songs');
 
-    // Nothing builds: Get says so, and WatchBuild ends at once with that final state.
-    expect(await grpc.layout.Get({ collection_name: 'songs' })).toMatchObject({ status: 'LAYOUT_NONE' });
+    // Nothing builds: Get says so (with the partitions REST reports), and WatchBuild ends at once with that final state.
+    const none = await grpc.layout.Get({ collection_name: 'songs' });
+    expect(none).toMatchObject({ status: 'LAYOUT_NONE' });
+    expect(none.tree).toBeUndefined();
+    const noneRest = await ok<LayoutView>(url, 'GET', '/collections/songs/layout');
+    expect((none.partitions ?? []).map((p) => ({ id: p.id, size: Number(p.size), description: p.description })))
+      .toEqual(noneRest.partitions.map((p) => ({ id: p.id, size: p.size, description: p.description })));
     expect(await watch(grpc, 'songs')).toEqual([{ status: 'LAYOUT_NONE', ended: true }]);
 
     const request = { collection_name: 'songs', queries: GRPC_WORKLOAD, min_partition_size: MIN_PARTITION, max_partitions: 16 };
@@ -264,6 +269,8 @@ describe('gRPC hqdb.v1.Layout', () => {
     expect(partitions.map((p) => ({ id: p.id, size: Number(p.size), description: p.description, index: p.index?.toLowerCase() })))
       .toEqual(rest.partitions.map((p) => ({ id: p.id, size: p.size, description: p.description, index: p.index })));
     expect(grpcLeaves(info.tree)).toEqual(leaves(rest.tree as TreeNodeView));
+    expect(info.global_index ? { id: info.global_index.id, size: Number(info.global_index.size) } : null)
+      .toEqual(rest.global_index ? { id: rest.global_index.id, size: rest.global_index.size } : null);
   });
 
   it('maps errors to statuses with the hqdb code', async () => {

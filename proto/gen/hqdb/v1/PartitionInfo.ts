@@ -9,7 +9,7 @@ import type { Long } from '@grpc/proto-loader';
  */
 export interface PartitionInfo {
   /**
-   * The partition's id (TreeLeaf.partition names it).
+   * The partition's id (TreeLeaf.partition names it); -1 for the whole-collection index.
    */
   'id'?: (number);
   /**
@@ -44,7 +44,7 @@ export interface PartitionInfo {
  */
 export interface PartitionInfo__Output {
   /**
-   * The partition's id (TreeLeaf.partition names it).
+   * The partition's id (TreeLeaf.partition names it); -1 for the whole-collection index.
    */
   'id'?: (number);
   /**
