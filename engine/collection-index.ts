@@ -28,7 +28,7 @@ import { CostModel } from './layout/cost.js';
 import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
 import {
   buildTree, candidateAtoms, describeLeaves, leaves, routePoint, routeQuery, treeFromJson, treeToJson, viewTree,
-  type TreeJson, type TreeNode, type WorkloadFilter,
+  type BuildInput, type TreeJson, type TreeNode, type WorkloadFilter,
 } from './layout/qd-tree.js';
 import type { BuildView, LayoutBuildRequest, LayoutView, PartitionView } from './layout/types.js';
 import type { PartitionHost } from './partitions/host.js';
@@ -41,6 +41,46 @@ import type { QueryLog } from './query-log.js';
 const CHUNK = 4096;
 /** Candidate cuts considered by a build (the workload's most used atoms). */
 const MAX_CUTS = 160;
+/** Lloyd iterations of the k-means behind vector-cluster cuts. */
+const KMEANS_ITERATIONS = 10;
+
+type BuildCut = BuildInput['cuts'][number];
+
+/** k-means (Lloyd, seeded with evenly spaced sample points) over `n` rows of `vectors`. */
+async function kmeans(vectors: Float32Array, dim: number, k: number, tick: () => Promise<void>): Promise<{ centroids: Float32Array; assignment: Int32Array }> {
+  const n = vectors.length / dim;
+  const centroids = new Float32Array(k * dim);
+  for (let c = 0; c < k; c++) centroids.set(vectors.subarray(Math.floor((c * n) / k) * dim, (Math.floor((c * n) / k) + 1) * dim), c * dim);
+  const assignment = new Int32Array(n);
+  for (let iter = 0; iter < KMEANS_ITERATIONS; iter++) {
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      let bestD = Infinity;
+      for (let c = 0; c < k; c++) {
+        let d = 0;
+        for (let j = 0; j < dim; j++) {
+          const x = vectors[i * dim + j] - centroids[c * dim + j];
+          d += x * x;
+        }
+        if (d < bestD) {
+          bestD = d;
+          best = c;
+        }
+      }
+      assignment[i] = best;
+      if ((i & 1023) === 1023) await tick();
+    }
+    const sums = new Float64Array(k * dim);
+    const counts = new Int32Array(k);
+    for (let i = 0; i < n; i++) {
+      const c = assignment[i];
+      counts[c]++;
+      for (let j = 0; j < dim; j++) sums[c * dim + j] += vectors[i * dim + j];
+    }
+    for (let c = 0; c < k; c++) if (counts[c] > 0) for (let j = 0; j < dim; j++) centroids[c * dim + j] = sums[c * dim + j] / counts[c];
+  }
+  return { centroids, assignment };
+}
 
 export interface IndexContext {
   collectionId: number;
@@ -88,7 +128,40 @@ class LeafSet {
     readonly globalIndex: boolean,
     readonly dir: string,
     readonly build: BuildView | null,
+    /** k-means centroids (clusters x dim) when the tree has vector-cluster cuts. */
+    readonly centroids: Float32Array | null = null,
   ) {}
+
+  /** Clusters a query probes at cluster cuts: a quarter of them, at least two. */
+  get probe(): number {
+    const k = this.centroids ? this.centroids.length / (this.dim || 1) : 0;
+    return Math.max(2, Math.ceil(k / 4));
+  }
+
+  dim = 0;
+
+  /** The clusters nearest to a vector, nearest first (squared L2 to the centroids). */
+  nearest(vector: Float32Array, n: number): number[] {
+    const c = this.centroids;
+    if (!c) return [];
+    const dim = vector.length;
+    const k = c.length / dim;
+    const d: { i: number; d: number }[] = [];
+    for (let i = 0; i < k; i++) {
+      let s = 0;
+      for (let j = 0; j < dim; j++) {
+        const x = vector[j] - c[i * dim + j];
+        s += x * x;
+      }
+      d.push({ i, d: s });
+    }
+    return d.sort((a, b) => a.d - b.d).slice(0, n).map((e) => e.i);
+  }
+
+  /** The leaf of a point. */
+  leafOf(payload: unknown, vector: Float32Array): number {
+    return routePoint(this.tree, payload, this.centroids ? this.nearest(vector, 1)[0] : -1);
+  }
 
   ensure(label: number): void {
     if (label < this.partOf.length) return;
@@ -134,6 +207,8 @@ interface LayoutFile {
   leaves: { leaf: number; flat: boolean; m: number; ef_construct: number }[];
   global_index: boolean;
   build: BuildView | null;
+  /** k-means centroids of the tree's cluster cuts, one array per cluster. */
+  centroids?: number[][];
 }
 
 /** Accumulates writes per partition and posts them in one message each. */
@@ -292,7 +367,9 @@ export class CollectionIndex {
         nextLocal: 0,
         hits: 0,
       }));
-      idx.layout = new LeafSet(file.build_id, tree, parts, file.global_index, dir, file.build);
+      const centroids = file.centroids?.length ? Float32Array.from(file.centroids.flat()) : null;
+      idx.layout = new LeafSet(file.build_id, tree, parts, file.global_index, dir, file.build, centroids);
+      idx.layout.dim = idx.dim;
       idx.buildView = file.build;
       for (const ref of parts) {
         opens.push(ctx.host.open(ref.key, ref.spec, ref.dir, count / parts.length).then((r) => {
@@ -326,7 +403,7 @@ export class CollectionIndex {
         }
         const set = idx.layout;
         if (set) {
-          const leaf = routePoint(set.tree, parseStoredPayload(row.payload));
+          const leaf = set.leafOf(parseStoredPayload(row.payload), vector);
           const ref = set.parts[leaf];
           const known = reverse.get(ref)?.get(row.label);
           set.ensure(row.label);
@@ -423,7 +500,7 @@ export class CollectionIndex {
       if (this.global) batches.upsert(this.global, it.label, it.label, it.seq, it.vector);
       for (const set of this.sets()) {
         if (it.label >= set.cursor) continue;
-        const { local, from } = set.place(it.label, routePoint(set.tree, it.payload));
+        const { local, from } = set.place(it.label, set.leafOf(it.payload, it.vector));
         if (from) batches.remove(set.parts[from.leaf], from.local);
         batches.upsert(set.parts[set.partOf[it.label]], local, it.label, it.seq, it.vector);
       }
@@ -438,15 +515,18 @@ export class CollectionIndex {
       const moved: number[] = [];
       for (const it of items) {
         if (it.label >= set.cursor || !this.live.has(it.label)) continue;
-        const leaf = routePoint(set.tree, it.payload);
-        if (set.partOf[it.label] !== leaf) moved.push(it.label);
+        // With cluster cuts the leaf also depends on the vector, read below for every candidate.
+        if (set.centroids || set.partOf[it.label] !== routePoint(set.tree, it.payload)) moved.push(it.label);
       }
       if (moved.length === 0) continue;
       for (let i = 0; i < moved.length; i += CHUNK) {
         for (const row of this.ctx.storage.points.rowsOfLabels(this.ctx.collectionId, moved.slice(i, i + CHUNK))) {
-          const { local, from } = set.place(row.label, routePoint(set.tree, parseStoredPayload(row.payload)));
+          const vector = vectorOf(row.vector, this.dim);
+          const leaf = set.leafOf(parseStoredPayload(row.payload), vector);
+          if (set.partOf[row.label] === leaf) continue;
+          const { local, from } = set.place(row.label, leaf);
           if (from) batches.remove(set.parts[from.leaf], from.local);
-          batches.upsert(set.parts[set.partOf[row.label]], local, row.label, row.vseq, vectorOf(row.vector, this.dim));
+          batches.upsert(set.parts[leaf], local, row.label, row.vseq, vector);
         }
       }
     }
@@ -497,13 +577,14 @@ export class CollectionIndex {
   private singleValued = (key: string): boolean => this.ctx.fieldIndex(key)?.singleValued ?? false;
 
   /** Chooses where a query goes: the layout's partitions it cannot skip, or the whole-collection index. */
-  private route(q: IndexQuery): { targets: { ref: PartitionRef; implied: boolean }[]; target: RouteExplanation['target']; reason: string; cost: RouteExplanation['estimated_cost_us'] } {
+  private route(q: IndexQuery, vector: Float32Array): { targets: { ref: PartitionRef; implied: boolean }[]; target: RouteExplanation['target']; reason: string; cost: RouteExplanation['estimated_cost_us'] } {
     const filtered = q.allow !== undefined;
     const layout = this.layout;
     const global = this.global;
     const globalCost = global ? this.cost.visit(this.liveCount, q.matching, !filtered, false, false) : undefined;
     if (!layout) return { targets: [{ ref: global!, implied: !filtered }], target: 'collection', reason: 'no layout', cost: { collection: globalCost } };
-    const routed = routeQuery(layout.tree, q.nf, this.singleValued).map((r) => ({ ref: layout.parts[r.leaf], implied: r.implied || !filtered }));
+    const probe = layout.centroids && !q.exact ? new Set(layout.nearest(vector, layout.probe)) : null;
+    const routed = routeQuery(layout.tree, q.nf, this.singleValued, probe).map((r) => ({ ref: layout.parts[r.leaf], implied: r.implied || !filtered }));
     const open = routed.filter((r) => !r.implied).reduce((s, r) => s + r.ref.size, 0);
     let cost = 0;
     for (const r of routed) {
@@ -519,7 +600,7 @@ export class CollectionIndex {
   }
 
   async search(vector: Float32Array, q: IndexQuery): Promise<{ labels: number[]; distances: number[]; route: RouteExplanation }> {
-    const route = this.route(q);
+    const route = this.route(q, vector);
     const byWorker = new Map<number, { ref: PartitionRef; implied: boolean }[]>();
     for (const t of route.targets) {
       if (t.ref.size === 0 && !t.ref.spec.identity) continue;
@@ -728,10 +809,29 @@ export class CollectionIndex {
       await tick();
     }
     const atoms = candidateAtoms(workload, MAX_CUTS, (key) => this.ctx.fieldIndex(key) !== undefined);
-    const cuts: { atom: (typeof atoms)[number]; bits: Uint32Array }[] = [];
+    const cuts: BuildCut[] = [];
     for (const atom of atoms) {
       cuts.push({ atom, bits: toSample(this.ctx.filterBitmap({ must: [atom.condition], should: [], mustNot: [] })) });
       await tick();
+    }
+    // Vector-cluster cuts: k-means over the sample; a cut holds the points whose nearest centroid is one cluster.
+    let centroids: Float32Array | null = null;
+    if (opts.vectorCuts) {
+      const vectors = new Float32Array(sampleSize * this.dim);
+      for (let i = 0; i < sampleSize; i += CHUNK) {
+        const chunk = sample.slice(i, Math.min(sampleSize, i + CHUNK));
+        const at = new Map(chunk.map((l, j) => [l, i + j]));
+        for (const row of this.ctx.storage.points.rowsOfLabels(this.ctx.collectionId, chunk)) vectors.set(vectorOf(row.vector, this.dim), at.get(row.label)! * this.dim);
+        await tick();
+      }
+      const k = Math.min(opts.clusters, sampleSize);
+      const km = await kmeans(vectors, this.dim, k, tick);
+      centroids = km.centroids;
+      for (let c = 0; c < k; c++) {
+        const bits = new Uint32Array(words);
+        for (let i = 0; i < sampleSize; i++) if (km.assignment[i] === c) bits[i >>> 5] |= 1 << (i & 31);
+        cuts.push({ clusters: [c], bits });
+      }
     }
     // 3. The tree.
     const { tree, leaves: leafCount, cost } = await buildTree({
@@ -743,6 +843,7 @@ export class CollectionIndex {
       maxLeaves: opts.maxParts,
       flatMaxRows: this.ctx.layout.flat_max_rows,
       cost: this.cost,
+      clusters: centroids ? { count: centroids.length / this.dim, probe: Math.max(2, Math.ceil(centroids.length / this.dim / 4)) } : undefined,
       singleValued: this.singleValued,
       tick,
       progress: () => undefined,
@@ -750,8 +851,10 @@ export class CollectionIndex {
     const treeMs = performance.now() - started;
     // 4. Partitions sized from the sample, opened empty, then loaded from SQLite in chunks.
     const sampleLeaf = new Int32Array(leafCount);
+    const sizing = new LeafSet(view.id, tree, [], opts.globalIndex, '', null, centroids);
+    sizing.dim = this.dim;
     for (const row of this.ctx.storage.points.rowsOfLabels(this.ctx.collectionId, sample.slice(0, Math.min(sampleSize, 2048)))) {
-      sampleLeaf[routePoint(tree, parseStoredPayload(row.payload))]++;
+      sampleLeaf[sizing.leafOf(parseStoredPayload(row.payload), vectorOf(row.vector, this.dim))]++;
     }
     const sampled = Math.min(sampleSize, 2048);
     const descriptions = describeLeaves(tree);
@@ -770,7 +873,8 @@ export class CollectionIndex {
         hits: 0,
       };
     });
-    const set = new LeafSet(view.id, tree, parts, opts.globalIndex, dir, view);
+    const set = new LeafSet(view.id, tree, parts, opts.globalIndex, dir, view, centroids);
+    set.dim = this.dim;
     set.cursor = 0;
     await Promise.all(parts.map((r) => this.ctx.host.open(r.key, r.spec, null, (sampleLeaf[r.leaf] / sampled) * this.liveCount)));
     this.building = set;
@@ -779,8 +883,9 @@ export class CollectionIndex {
       const rows = this.ctx.storage.points.labelRange(this.ctx.collectionId, set.cursor, CHUNK);
       if (rows.length === 0) break;
       for (const row of rows) {
-        const { local } = set.place(row.label, routePoint(tree, parseStoredPayload(row.payload)));
-        batches.upsert(parts[set.partOf[row.label]], local, row.label, row.vseq, vectorOf(row.vector, this.dim));
+        const vector = vectorOf(row.vector, this.dim);
+        const { local } = set.place(row.label, set.leafOf(parseStoredPayload(row.payload), vector));
+        batches.upsert(parts[set.partOf[row.label]], local, row.label, row.vseq, vector);
       }
       batches.post(this.ctx.host, this.dim);
       set.cursor = rows[rows.length - 1].label + 1;
@@ -805,16 +910,15 @@ export class CollectionIndex {
     // 6. Persist, then swap atomically: queries already sent finish on the old partitions.
     await mkdir(dir, { recursive: true });
     await Promise.all(parts.filter((r) => r.dir).map((r) => this.ctx.host.snapshot(r.key, r.dir!, this.ctx.seq())));
-    view.status = 'ready';
-    view.finished_at = new Date().toISOString();
-    view.seconds = (performance.now() - started) / 1000;
+    const finished: BuildView = { ...view, status: 'ready', finished_at: new Date().toISOString(), seconds: (performance.now() - started) / 1000 };
     const file: LayoutFile = {
       format: 1,
       build_id: view.id,
       tree: treeToJson(tree),
       leaves: parts.map((r) => ({ leaf: r.leaf, flat: r.spec.flat, m: r.spec.m, ef_construct: r.spec.efConstruction })),
       global_index: opts.globalIndex,
-      build: view,
+      build: finished,
+      ...(centroids ? { centroids: Array.from({ length: centroids.length / this.dim }, (_, c) => Array.from(centroids.subarray(c * this.dim, (c + 1) * this.dim))) } : {}),
     };
     if (this.closed || this.ctx.isDropped()) throw new HqdbError('SHUTTING_DOWN', 'the collection was closed during the build');
     await writeFile(join(this.ctx.dir, 'layout.json.tmp'), stringifyJson(file));
@@ -822,6 +926,8 @@ export class CollectionIndex {
     const old = this.layout;
     this.layout = set;
     this.building = null;
+    // Ready only once it serves: a client polling the status never sees "ready" before the swap.
+    Object.assign(view, finished);
     this.ctx.log.info({
       collection: this.ctx.name, build: view.id, partitions: parts.length, seconds: view.seconds, tree_ms: Math.round(treeMs),
       estimated_cost_us: { before: Math.round(cost.before), after: Math.round(cost.after) }, sample: sampleSize, cuts: cuts.length,

@@ -17,7 +17,14 @@ import { parseFilter } from '../filter/ast.js';
 import type { CostModel } from './cost.js';
 import { atomKey, normalizeFilter, relate, satisfies, type Atom, type CutSide, type NormalizedFilter } from './predicates.js';
 
-export type TreeNode = { cut: Atom; raw: unknown; inside: TreeNode; outside: TreeNode } | { leaf: number };
+/**
+ * A node: a predicate cut, a vector-cluster cut (the point's nearest k-means
+ * centroid is one of `clusters`), or a leaf.
+ */
+export type TreeNode =
+  | { cut: Atom; raw: unknown; inside: TreeNode; outside: TreeNode }
+  | { clusters: number[]; inside: TreeNode; outside: TreeNode }
+  | { leaf: number };
 
 /** A node of the tree as the API reports it. */
 export type TreeNodeView =
@@ -25,15 +32,30 @@ export type TreeNodeView =
   | { partition: number; size: number };
 
 /** The persisted form: cuts as filter conditions. */
-export type TreeJson = { cut: unknown; inside: TreeJson; outside: TreeJson } | { leaf: number };
+export type TreeJson =
+  | { cut: unknown; inside: TreeJson; outside: TreeJson }
+  | { clusters: number[]; inside: TreeJson; outside: TreeJson }
+  | { leaf: number };
 
 export function treeToJson(node: TreeNode): TreeJson {
-  return 'leaf' in node ? { leaf: node.leaf } : { cut: node.raw, inside: treeToJson(node.inside), outside: treeToJson(node.outside) };
+  if ('leaf' in node) return { leaf: node.leaf };
+  if ('clusters' in node) return { clusters: node.clusters, inside: treeToJson(node.inside), outside: treeToJson(node.outside) };
+  return { cut: node.raw, inside: treeToJson(node.inside), outside: treeToJson(node.outside) };
 }
 
 export function treeFromJson(json: TreeJson): TreeNode {
-  if ('leaf' in json) return { leaf: json.leaf };
+  if ('leaf' in json) {
+    if (!Number.isInteger(json.leaf)) fail('INTERNAL', 'a leaf without a number');
+    return { leaf: json.leaf };
+  }
+  if ('clusters' in json) return { clusters: json.clusters, inside: treeFromJson(json.inside), outside: treeFromJson(json.outside) };
   return { cut: cutFromRaw(json.cut), raw: json.cut, inside: treeFromJson(json.inside), outside: treeFromJson(json.outside) };
+}
+
+/** Whether any node cuts on vector clusters (routing then needs each point's nearest centroid). */
+export function hasClusterCuts(node: TreeNode): boolean {
+  if ('leaf' in node) return false;
+  return 'clusters' in node || hasClusterCuts(node.inside) || hasClusterCuts(node.outside);
 }
 
 /** The filter condition a cut tests (also how cuts are persisted). */
@@ -57,10 +79,13 @@ export function leaves(node: TreeNode): number[] {
   return 'leaf' in node ? [node.leaf] : [...leaves(node.inside), ...leaves(node.outside)];
 }
 
-/** The leaf a point with this payload belongs to. */
-export function routePoint(node: TreeNode, payload: unknown): number {
+/** The leaf a point with this payload (and this nearest centroid, when the tree has cluster cuts) belongs to. */
+export function routePoint(node: TreeNode, payload: unknown, cluster = -1): number {
   let n = node;
-  while (!('leaf' in n)) n = satisfies(payload, n.cut) ? n.inside : n.outside;
+  while (!('leaf' in n)) {
+    if ('clusters' in n) n = n.clusters.includes(cluster) ? n.inside : n.outside;
+    else n = satisfies(payload, n.cut) ? n.inside : n.outside;
+  }
   return n.leaf;
 }
 
@@ -70,13 +95,23 @@ export interface RoutedLeaf {
   implied: boolean;
 }
 
-/** The leaves a query must visit, and in which of them its filter is implied. */
-export function routeQuery(node: TreeNode, nf: NormalizedFilter, singleValued: (key: string) => boolean): RoutedLeaf[] {
+/**
+ * The leaves a query must visit, and in which of them its filter is implied.
+ * At a cluster cut, a query visits the sides holding its `probe` nearest
+ * clusters (approximate, as IVF indexes are), or both when `probe` is null (exact).
+ */
+export function routeQuery(node: TreeNode, nf: NormalizedFilter, singleValued: (key: string) => boolean, probe: ReadonlySet<number> | null = null): RoutedLeaf[] {
   const out: RoutedLeaf[] = [];
   const noFilter = nf.atoms.length === 0 && !nf.residual;
   const walk = (n: TreeNode, implied: readonly boolean[]): void => {
     if ('leaf' in n) {
       out.push({ leaf: n.leaf, implied: noFilter || (!nf.residual && implied.every(Boolean)) });
+      return;
+    }
+    if ('clusters' in n) {
+      const clusters = n.clusters;
+      if (!probe || [...probe].some((c) => clusters.includes(c))) walk(n.inside, implied);
+      if (!probe || [...probe].some((c) => !clusters.includes(c))) walk(n.outside, implied);
       return;
     }
     for (const inside of [true, false]) {
@@ -113,17 +148,22 @@ export function describeLeaves(node: TreeNode): Map<number, string> {
   const walk = (n: TreeNode, path: string[]): void => {
     if ('leaf' in n) out.set(n.leaf, path.length ? path.join(' AND ') : 'all points');
     else {
-      walk(n.inside, [...path, describeCut(n.cut, true)]);
-      walk(n.outside, [...path, describeCut(n.cut, false)]);
+      walk(n.inside, [...path, describeNode(n, true)]);
+      walk(n.outside, [...path, describeNode(n, false)]);
     }
   };
   walk(node, []);
   return out;
 }
 
+function describeNode(n: Exclude<TreeNode, { leaf: number }>, inside: boolean): string {
+  if ('clusters' in n) return `${inside ? '' : 'NOT '}centroid IN (${n.clusters.join(', ')})`;
+  return describeCut(n.cut, inside);
+}
+
 export function viewTree(node: TreeNode, sizes: (leaf: number) => number): TreeNodeView {
   if ('leaf' in node) return { partition: node.leaf, size: sizes(node.leaf) };
-  return { cut: describeCut(node.cut, true), inside: viewTree(node.inside, sizes), outside: viewTree(node.outside, sizes) };
+  return { cut: describeNode(node, true), inside: viewTree(node.inside, sizes), outside: viewTree(node.outside, sizes) };
 }
 
 // ---- the builder -----------------------------------------------------------
@@ -140,8 +180,10 @@ export interface BuildInput {
   sampleSize: number;
   total: number;
   queries: WorkloadFilter[];
-  /** Candidate cuts with the sample points each one holds for. */
-  cuts: { atom: Atom; bits: Uint32Array }[];
+  /** Candidate cuts with the sample points each one holds for: predicates, or sets of vector clusters. */
+  cuts: ({ atom: Atom; bits: Uint32Array } | { clusters: number[]; bits: Uint32Array })[];
+  /** With cluster cuts: how many clusters there are and how many nearest ones a query probes. */
+  clusters?: { count: number; probe: number };
   minSize: number;
   maxLeaves: number;
   flatMaxRows: number;
@@ -156,6 +198,8 @@ interface QueryState {
   q: number;
   /** Which of its atoms the path implies. */
   implied: boolean[];
+  /** Probability that the query reaches the node (below cluster cuts, which it follows only for its probed clusters). */
+  reach: number;
 }
 
 interface Pending {
@@ -223,13 +267,21 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
       const q = queries[st.q];
       const implied = isImplied(st);
       const m = implied ? size : andCount(q.bits, members) * scale;
-      c += q.weight * cost.visit(size, m, implied, flat);
+      c += q.weight * st.reach * cost.visit(size, m, implied, flat);
     }
     return c;
   };
 
   /** How the queries visiting a node split over a cut's two sides. */
-  const splitQueries = (qs: QueryState[], cut: Atom): [QueryState[], QueryState[]] => {
+  const splitQueries = (qs: QueryState[], c: BuildInput['cuts'][number]): [QueryState[], QueryState[]] => {
+    if ('clusters' in c) {
+      // Query vectors are not known (the log keeps filters only): a query probes `probe` of `count` clusters at random.
+      const { count: k, probe } = input.clusters!;
+      const pIn = Math.min(1, (probe * c.clusters.length) / k);
+      const pOut = Math.min(1, (probe * (k - c.clusters.length)) / k);
+      return [qs.map((st) => ({ ...st, reach: st.reach * pIn })), qs.map((st) => ({ ...st, reach: st.reach * pOut }))];
+    }
+    const cut = c.atom;
     const sides: [QueryState[], QueryState[]] = [[], []];
     for (const [si, inside] of [[0, true], [1, false]] as const) {
       const side: CutSide = { cut, inside };
@@ -242,7 +294,7 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
           if (r === 'contradicted') contradicted = true;
           else if (r === 'implied' && !st.implied[i]) (implied ??= st.implied.slice())[i] = true;
         });
-        if (!contradicted) sides[si].push(implied ? { q: st.q, implied } : st);
+        if (!contradicted) sides[si].push(implied ? { q: st.q, implied, reach: st.reach } : st);
       }
     }
     return sides;
@@ -258,7 +310,7 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
       if (nIn < minSample || nOut < minSample) continue;
       const inside = and(p.members, cut.bits);
       const outside = andNot(p.members, cut.bits);
-      const [qIn, qOut] = splitQueries(p.queries, cut.atom);
+      const [qIn, qOut] = splitQueries(p.queries, cut);
       const after = nodeCost(inside, nIn, qIn) + nodeCost(outside, nOut, qOut);
       const gain = base - after;
       if (gain > 0 && (!best || gain > best.gain)) best = { cut: ci, gain, inside, outside, qIn, qOut };
@@ -268,7 +320,7 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
     p.best = best && best.gain > base * 0.01 ? best : undefined;
   };
 
-  const rootQueries: QueryState[] = queries.map((q, i) => ({ q: i, implied: q.nf.atoms.map(() => false) }));
+  const rootQueries: QueryState[] = queries.map((q, i) => ({ q: i, implied: q.nf.atoms.map(() => false), reach: 1 }));
   let tree: TreeNode = { leaf: 0 };
   const root: Pending = { members: all, count: sampleSize, queries: rootQueries, node: tree, replace: (n) => { tree = n; } };
   const before = nodeCost(all, sampleSize, rootQueries);
@@ -285,8 +337,10 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
     const b = p.best!;
     const inLeaf = { leaf: -1 };
     const outLeaf = { leaf: -1 };
-    const cut = cuts[b.cut].atom;
-    const node: TreeNode = { cut, raw: rawOfAtom(cut), inside: inLeaf, outside: outLeaf };
+    const chosen = cuts[b.cut];
+    const node: TreeNode = 'clusters' in chosen
+      ? { clusters: chosen.clusters, inside: inLeaf, outside: outLeaf }
+      : { cut: chosen.atom, raw: rawOfAtom(chosen.atom), inside: inLeaf, outside: outLeaf };
     p.replace(node);
     const left: Pending = { members: b.inside, count: andCount(b.inside, all), queries: b.qIn, node: inLeaf, replace: (n) => { node.inside = n; } };
     const right: Pending = { members: b.outside, count: andCount(b.outside, all), queries: b.qOut, node: outLeaf, replace: (n) => { node.outside = n; } };
