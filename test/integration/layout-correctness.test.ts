@@ -18,21 +18,16 @@
 // exact_max_rows is lowered so that approximate queries go through the graphs.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pointKey } from '../../core/point-id.js';
-import type { ScoredPoint } from '../../core/types.js';
 import type { Collection, QueryExplanation } from '../../engine/collection.js';
-import { parseFilter } from '../../engine/filter/ast.js';
-import { matchesFilter } from '../../engine/filter/reference.js';
 import type { LayoutBuildRequest, LayoutView } from '../../engine/layout/types.js';
 import { clusteredVectors, rng } from '../support/data.js';
 import { tempEngine } from '../support/engine.js';
+import { bruteForce, expectSameAsBruteForce } from '../support/filtered-brute-force.js';
 
 const N = 3_000;
 const DIM = 16;
 const K = 10;
 const RECALL = 0.95;
-/** Scores agree to this much (the kernel computes in float32, the reference in float64). */
-const TIE = 1e-4;
 const FLAT_MAX_ROWS = 250;
 const KWS = ['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7'];
 const TAGS = ['t0', 't1', 't2', 't3', 't4', 't5'];
@@ -147,47 +142,6 @@ const UNSEEN: Record<string, () => unknown> = {
   'nothing matches': () => ({ must: [{ key: 'kw', match: { value: 'nope' } }] }),
   'no filter': () => undefined,
 };
-
-// ---- the reference -------------------------------------------------------------------
-
-function euclid(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
-  return Math.sqrt(s);
-}
-
-interface Truth {
-  matching: number;
-  /** Score of every matching point (bar the excluded one). */
-  scores: Map<number | string, number>;
-  top: { id: number; score: number }[];
-}
-
-/** Exact filtered search by brute force over `points`. */
-function bruteForce(points: readonly Point[], query: readonly number[], filterRaw: unknown, k: number, exclude?: number): Truth {
-  const filter = parseFilter(filterRaw);
-  const scores = new Map<number | string, number>();
-  let matching = 0;
-  for (const p of points) {
-    if (filter && !matchesFilter(filter, { pid: pointKey(p.id), payload: p.payload })) continue;
-    matching++;
-    if (p.id !== exclude) scores.set(p.id, euclid(query, p.vector));
-  }
-  const top = [...scores].map(([id, score]) => ({ id: id as number, score })).sort((a, b) => a.score - b.score || a.id - b.id).slice(0, k);
-  return { matching, scores, top };
-}
-
-/** The same answer as brute force, up to points whose scores tie. */
-function expectSameAsBruteForce(got: readonly ScoredPoint[], truth: Truth, what: string): void {
-  expect(got.map((p) => p.id), `${what}: result size`).toHaveLength(truth.top.length);
-  expect(new Set(got.map((p) => p.id)).size, `${what}: duplicate ids`).toBe(got.length);
-  got.forEach((p, i) => {
-    const real = truth.scores.get(p.id as number);
-    expect(real, `${what}: point ${String(p.id)} at rank ${i} does not match the filter (or is the query point)`).toBeDefined();
-    expect(Math.abs(p.score - (real as number)), `${what}: score of point ${String(p.id)}`).toBeLessThan(TIE);
-    expect(Math.abs((real as number) - truth.top[i].score), `${what}: rank ${i} is ${String(p.id)}, brute force has ${truth.top[i].id}`).toBeLessThan(TIE);
-  });
-}
 
 // ---- the engine ---------------------------------------------------------------------------
 

@@ -6,8 +6,10 @@
 // The properties that make partitioned search correct:
 //  - relate() is sound on multi-valued fields: "implied" means every point on
 //    that side of the cut matches the atom, "contradicted" that none does;
-//  - a point matching a filter lies in a leaf routeQuery returns, and a leaf
-//    routeQuery calls implied holds only matching points;
+//  - a point matching a filter lies in a leaf routeQuery returns (with
+//    vector-cluster cuts: always for an exact query, and for an approximate
+//    one when the point's cluster is probed), and a leaf routeQuery calls
+//    implied holds only matching points;
 //  - a tree survives its persisted form (treeToJson → JSON → treeFromJson).
 // Payloads hold 0-3 values per key, sometimes of another type, so that
 // "has a value in C" never silently means "has no value elsewhere".
@@ -90,20 +92,30 @@ const atomRaw: fc.Arbitrary<unknown> = fc.oneof(
   fc.record({ key, range: bounds }),
 );
 
+/** Vector clusters: a point's nearest k-means centroid, 0..CLUSTERS-1. */
+const CLUSTERS = 6;
+const clusterArb = fc.integer({ min: 0, max: CLUSTERS - 1 });
+
+/** A node's cut: mostly a predicate, sometimes a set of vector clusters. */
+const cutArb = fc.oneof(
+  { weight: 3, arbitrary: atomRaw.map((raw) => ({ raw })) },
+  { weight: 1, arbitrary: fc.uniqueArray(clusterArb, { minLength: 1, maxLength: 3 }).map((clusters) => ({ clusters })) },
+);
+
 /** A random tree of up to 7 cuts, leaves numbered left to right from 0. */
 const treeArb: fc.Arbitrary<TreeNode> = fc
-  .tuple(fc.array(atomRaw, { minLength: 1, maxLength: 7 }), fc.array(fc.boolean(), { minLength: 15, maxLength: 15 }))
-  .map(([raws, expand]) => {
+  .tuple(fc.array(cutArb, { minLength: 1, maxLength: 7 }), fc.array(fc.boolean(), { minLength: 15, maxLength: 15 }))
+  .map(([cuts, expand]) => {
     let nextCut = 0;
     let nextLeaf = 0;
     let visit = 0;
     const grow = (depth: number): TreeNode => {
       const i = visit++;
-      if (depth === 3 || nextCut >= raws.length || (i > 0 && !expand[i % expand.length])) return { leaf: nextLeaf++ };
-      const raw = raws[nextCut++];
+      if (depth === 3 || nextCut >= cuts.length || (i > 0 && !expand[i % expand.length])) return { leaf: nextLeaf++ };
+      const cut = cuts[nextCut++];
       const inside = grow(depth + 1);
       const outside = grow(depth + 1);
-      return { cut: cutFromRaw(raw), raw, inside, outside };
+      return 'raw' in cut ? { cut: cutFromRaw(cut.raw), raw: cut.raw, inside, outside } : { clusters: cut.clusters, inside, outside };
     };
     return grow(0);
   });
@@ -346,35 +358,47 @@ describe('relate', () => {
 // ---- routing -------------------------------------------------------------------------
 
 describe('routePoint and routeQuery', () => {
+  // With cluster cuts, an exact query (probe null) must reach every matching point; an
+  // approximate one (probing some clusters) every matching point of a probed cluster.
   it('visit every leaf holding a matching point, and call a leaf implied only when all its points match', () => {
     let implied = 0;
     let skipped = 0;
     fc.assert(
-      fc.property(treeArb, fc.array(payloadArb, { minLength: 1, maxLength: 40 }), fc.boolean(), fc.array(filterArb, { minLength: 1, maxLength: 5 }), (tree, raw, single, filters) => {
-        const payloads = single ? raw.map(singled) : raw;
-        const all = leaves(tree);
-        const leafOf = payloads.map((p) => routePoint(tree, p));
-        for (const f of filters) {
-          const filter = filterOf(f);
-          const nf = normalizeFilter(filter);
-          for (const singleValued of [singleValuedIn(payloads), () => false]) {
-            const routed = routeQuery(tree, nf, singleValued);
-            const visited = new Map(routed.map((r) => [r.leaf, r.implied]));
-            expect(visited.size, 'a leaf routed twice').toBe(routed.length);
-            for (const r of routed) expect(all).toContain(r.leaf);
-            skipped += all.length - routed.length;
-            payloads.forEach((p, id) => {
-              const ok = matches(filter, p, id);
-              const leaf = leafOf[id];
-              if (ok) expect(visited.has(leaf), `point ${JSON.stringify(p)} matches ${JSON.stringify(f)} but its leaf ${leaf} is skipped`).toBe(true);
-              if (visited.get(leaf) === true) {
-                implied++;
-                expect(ok, `leaf ${leaf} is implied by ${JSON.stringify(f)} but holds ${JSON.stringify(p)}`).toBe(true);
-              }
-            });
+      fc.property(
+        treeArb,
+        fc.array(fc.tuple(payloadArb, clusterArb), { minLength: 1, maxLength: 40 }),
+        fc.boolean(),
+        fc.array(filterArb, { minLength: 1, maxLength: 5 }),
+        fc.option(fc.uniqueArray(clusterArb, { minLength: 1, maxLength: 3 }), { nil: null }),
+        (tree, points, single, filters, probeList) => {
+          const payloads = points.map(([p]) => (single ? singled(p) : p));
+          const cluster = points.map(([, c]) => c);
+          const probe = probeList && new Set(probeList);
+          const all = leaves(tree);
+          const leafOf = payloads.map((p, id) => routePoint(tree, p, cluster[id]));
+          for (const f of filters) {
+            const filter = filterOf(f);
+            const nf = normalizeFilter(filter);
+            for (const singleValued of [singleValuedIn(payloads), () => false]) {
+              const routed = routeQuery(tree, nf, singleValued, probe);
+              const visited = new Map(routed.map((r) => [r.leaf, r.implied]));
+              expect(visited.size, 'a leaf routed twice').toBe(routed.length);
+              for (const r of routed) expect(all).toContain(r.leaf);
+              skipped += all.length - routed.length;
+              payloads.forEach((p, id) => {
+                const ok = matches(filter, p, id);
+                const leaf = leafOf[id];
+                const reachable = !probe || probe.has(cluster[id]);
+                if (ok && reachable) expect(visited.has(leaf), `point ${JSON.stringify(p)} (cluster ${cluster[id]}) matches ${JSON.stringify(f)} but its leaf ${leaf} is skipped`).toBe(true);
+                if (visited.get(leaf) === true) {
+                  implied++;
+                  expect(ok, `leaf ${leaf} is implied by ${JSON.stringify(f)} but holds ${JSON.stringify(p)}`).toBe(true);
+                }
+              });
+            }
           }
-        }
-      }),
+        },
+      ),
       { seed: SEED, numRuns: 1500 },
     );
     // Not vacuous: many points sat in implied leaves, many leaves were skipped.
@@ -413,13 +437,13 @@ describe('routePoint and routeQuery', () => {
 describe('treeToJson / treeFromJson', () => {
   it('round-trip through JSON: same persisted form, descriptions, leaves and routing', () => {
     fc.assert(
-      fc.property(treeArb, fc.array(payloadArb, { maxLength: 30 }), (tree, payloads) => {
+      fc.property(treeArb, fc.array(fc.tuple(payloadArb, clusterArb), { maxLength: 30 }), (tree, points) => {
         const json = treeToJson(tree);
         const back = treeFromJson(JSON.parse(JSON.stringify(json)));
         expect(treeToJson(back)).toEqual(json);
         expect(leaves(back)).toEqual(leaves(tree));
         expect(describeLeaves(back)).toEqual(describeLeaves(tree));
-        for (const p of payloads) expect(routePoint(back, p)).toBe(routePoint(tree, p));
+        for (const [p, c] of points) expect(routePoint(back, p, c)).toBe(routePoint(tree, p, c));
       }),
       { seed: SEED, numRuns: 500 },
     );
@@ -517,7 +541,7 @@ describe('candidateAtoms and buildTree', () => {
     for (const s of sizes) expect(s).toBeGreaterThanOrEqual(100);
     expect(cost.after).toBeLessThan(cost.before);
     const candidates = new Set(cuts.map((c) => atomKey(c.atom)));
-    const treeCuts = (t: TreeNode): Atom[] => ('leaf' in t ? [] : [t.cut, ...treeCuts(t.inside), ...treeCuts(t.outside)]);
+    const treeCuts = (t: TreeNode): Atom[] => ('leaf' in t ? [] : [...('cut' in t ? [t.cut] : []), ...treeCuts(t.inside), ...treeCuts(t.outside)]);
     for (const c of treeCuts(tree)) expect(candidates).toContain(atomKey(c));
   });
 
