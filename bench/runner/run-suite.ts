@@ -41,6 +41,8 @@ const CHILD_ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'child.ts');
 export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteOutput> {
   const progress = createProgress(o.quiet);
   const startedAt = new Date();
+  // The code measured is the code at the start: the tree may change while a long run goes on.
+  const commit = gitCommit();
   try {
     progress.log(`suite ${o.suite.name}: ${o.suite.description}`);
     const data = prepare(o.suite, (label, d, n) => progress.update(label, d, n));
@@ -78,7 +80,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteOutput> {
       description: o.suite.description,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      commit: gitCommit(),
+      commit,
       machine: machine(),
       dataset: { name: dataset.name, n: dataset.n, dim: dataset.dim },
       workload: {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../core/config.js';
 import { createLogger } from '../../core/logger.js';
 import type { Collection } from '../../engine/collection.js';
+import type { LayoutBuildRequest } from '../../engine/layout/types.js';
 import { Engine } from '../../engine/engine.js';
 import { vectorOf } from '../datasets/dataset.js';
 import { diskUsage } from '../lib/disk.js';
@@ -30,14 +31,27 @@ export class HqdbSystem implements BenchSystem {
   readonly sweep = { name: 'hnsw_ef', values: EF_SWEEP };
   protected engine: Engine | undefined;
   protected collection: Collection | undefined;
+
+  /** The engine's collection, for tools that look inside (bench/core/layout-explain.ts). */
+  get benchCollection(): Collection {
+    if (!this.collection) throw new Error(`${this.name} is not built`);
+    return this.collection;
+  }
   private dir = '';
 
-  async build(ctx: BuildContext): Promise<void> {
+  build(ctx: BuildContext): Promise<void> {
+    return this.buildBase(ctx);
+  }
+
+  /** The collection with every point upserted and indexed, payload indexes on every field: no layout. */
+  async buildBase(ctx: BuildContext): Promise<void> {
     const { dataset, table } = ctx;
     this.dir = join(ctx.workDir, 'hqdb');
     mkdirSync(this.dir, { recursive: true });
-    const config = loadConfig({}, { storage: { path: this.dir, sync: 'normal', snapshot_interval_s: 0 }, log: { level: 'warn' } });
-    this.engine = await Engine.open(config, createLogger('warn'));
+    // HQDB_BENCH_LOG=info shows the engine's own log (e.g. a layout build's estimated costs).
+    const level = (process.env.HQDB_BENCH_LOG ?? 'warn') as 'warn';
+    const config = loadConfig({}, { storage: { path: this.dir, sync: 'normal', snapshot_interval_s: 0 }, log: { level } });
+    this.engine = await Engine.open(config, createLogger(level));
     await this.engine.createCollection(COLLECTION, {
       vectors: { size: dataset.dim, distance: 'Euclid' },
       hnsw_config: { m: HNSW_M, ef_construct: HNSW_EF_CONSTRUCTION },
@@ -83,19 +97,33 @@ export class HqdbSystem implements BenchSystem {
   }
 }
 
+/** Options of the layout build request besides the workload (engine defaults when absent). */
+export type LayoutOptions = Pick<LayoutBuildRequest, 'min_partition_size' | 'max_partitions' | 'global_index' | 'vector_cuts' | 'clusters'>;
+
 export class HqdbLayoutSystem extends HqdbSystem {
   override readonly name = 'hqdb-layout';
-  override readonly description = `hqdb engine in process with a workload-aware layout learnt from the past workload (first 25% of the queries, filters only; engine defaults for partition size, count and global index), otherwise as hqdb; hnsw_ef swept`;
+  override readonly description: string;
   private stats: LayoutStats | undefined;
 
+  constructor(private readonly options: LayoutOptions = {}) {
+    super();
+    const opts = Object.keys(options).length ? JSON.stringify(options) : 'engine defaults for partition size, count and global index';
+    this.description = `hqdb engine in process with a workload-aware layout learnt from the past workload (first 25% of the queries, filters only; ${opts}), otherwise as hqdb; hnsw_ef swept`;
+  }
+
   override async build(ctx: BuildContext): Promise<void> {
-    await super.build(ctx);
+    await this.buildBase(ctx);
+    await this.buildLayout(ctx);
+  }
+
+  /** Learns the layout from the past workload and waits until it serves, every partition indexed. */
+  async buildLayout(ctx: BuildContext): Promise<void> {
     const c = this.collection!;
     const queries = ctx.past.map((q) => ({ query: q.vector, filter: q.filter }));
     const rssBefore = process.memoryUsage().rss;
     const peakBefore = selfPeakRss();
     const t0 = performance.now();
-    c.startLayoutBuild({ queries });
+    c.startLayoutBuild({ ...this.options, queries });
     const poll = setInterval(() => {
       const b = c.layoutView().build;
       if (b) ctx.progress(`${this.name}: layout build`, b.progress.done, b.progress.total);
