@@ -466,6 +466,8 @@ export class CollectionIndex {
     const refs = this.refs().filter((r) => keys.has(r.key));
     if (refs.length === 0) return;
     await Promise.all(refs.map((r) => this.ctx.host.reopen(r.key, r.spec, r.dir)));
+    // From here on (synchronously) the rows are read: later writes are posted after the replay.
+    this.ctx.host.resume(refs.map((r) => r.key));
     const batches = new Batches();
     for (const ref of refs) {
       const set = [this.layout, this.building].find((s) => s?.parts.includes(ref));
@@ -602,10 +604,13 @@ export class CollectionIndex {
   async search(vector: Float32Array, q: IndexQuery): Promise<{ labels: number[]; distances: number[]; route: RouteExplanation }> {
     const route = this.route(q, vector);
     const byWorker = new Map<number, { ref: PartitionRef; implied: boolean }[]>();
+    // Worker of each partition, taken now: a layout swapped in while the query runs drops these partitions.
+    const workerOf = new Map<string, number>();
     for (const t of route.targets) {
       if (t.ref.size === 0 && !t.ref.spec.identity) continue;
       t.ref.hits++;
       const w = this.ctx.host.workerOf(t.ref.key);
+      workerOf.set(t.ref.key, w);
       let list = byWorker.get(w);
       if (!list) byWorker.set(w, (list = []));
       list.push(t);
@@ -639,7 +644,7 @@ export class CollectionIndex {
     const byKey = new Map(route.targets.map((t) => [t.ref.key, t.ref]));
     const partitions = replies.flatMap((r) => r.traces).map((t) => {
       const ref = byKey.get(t.key)!;
-      return { id: ref.leaf, description: ref.description, worker: this.ctx.host.workerOf(t.key), implied: t.implied, matching: t.matching, plan: t.plan, answered_by: t.answeredBy, fallback: t.fallback };
+      return { id: ref.leaf, description: ref.description, worker: workerOf.get(t.key) ?? -1, implied: t.implied, matching: t.matching, plan: t.plan, answered_by: t.answeredBy, fallback: t.fallback };
     });
     return { labels, distances, route: { target: route.target, reason: route.reason, estimated_cost_us: route.cost, partitions } };
   }

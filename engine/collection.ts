@@ -609,6 +609,8 @@ export class Collection {
     const labels: number[] = [];
     const scores: number[] = [];
     for (let i = offset; i < found.labels.length; i++) {
+      // A point deleted while the query ran is left out (the workers answered before they saw the delete).
+      if (this.labelIds[found.labels[i]] === undefined) continue;
       const score = this.metric.toScore(found.distances[i]);
       if (threshold != null && (this.metric.higherIsBetter ? score < threshold : score > threshold)) break;
       labels.push(found.labels[i]);

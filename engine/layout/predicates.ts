@@ -82,17 +82,23 @@ function atomOf(c: Condition, negated: boolean): Atom | undefined {
       return { key: c.key, parts: c.parts, set: { kind: 'values', values: [...c.values] }, negated, condition: c };
     case 'range':
     case 'datetime_range': {
+      // Both bounds on a side may be given: the tighter one holds (gt wins a tie with gte, lt with lte).
       const b = c.bounds;
-      const lo = b.gt ?? b.gte ?? -Infinity;
-      const hi = b.lt ?? b.lte ?? Infinity;
-      const set: ValueSet = {
-        kind: 'range',
-        domain: c.kind === 'range' ? 'number' : 'datetime',
-        lo,
-        loIncl: b.gt === undefined,
-        hi,
-        hiIncl: b.lt === undefined,
-      };
+      let lo = -Infinity;
+      let loIncl = true;
+      if (b.gte !== undefined) lo = b.gte;
+      if (b.gt !== undefined && b.gt >= lo) {
+        lo = b.gt;
+        loIncl = false;
+      }
+      let hi = Infinity;
+      let hiIncl = true;
+      if (b.lte !== undefined) hi = b.lte;
+      if (b.lt !== undefined && b.lt <= hi) {
+        hi = b.lt;
+        hiIncl = false;
+      }
+      const set: ValueSet = { kind: 'range', domain: c.kind === 'range' ? 'number' : 'datetime', lo, loIncl, hi, hiIncl };
       return { key: c.key, parts: c.parts, set, negated, condition: c };
     }
     default:

@@ -55,6 +55,11 @@ export class PartitionHost {
   private readonly slots: WorkerSlot[];
   private readonly owner = new Map<string, WorkerSlot>();
   private readonly stats = new Map<string, PartitionStats>();
+  /**
+   * Partitions of a restarted worker whose replay has not read SQLite yet: writes to them
+   * are dropped, since the replay will read them back. `resume` ends that, just before the read.
+   */
+  private readonly paused = new Set<string>();
   /** Writes posted per partition since its last stats report (so backlog is never under-reported). */
   private readonly unreported = new Map<string, number>();
   private nextId = 1;
@@ -114,7 +119,10 @@ export class PartitionHost {
     for (const p of slot.pending.values()) p.reject(new HqdbError('INDEX_UNAVAILABLE', 'the index worker serving this collection restarted; retry the request'));
     slot.pending.clear();
     const keys = [...slot.keys];
-    for (const k of keys) this.stats.delete(k);
+    for (const k of keys) {
+      this.stats.delete(k);
+      this.paused.add(k);
+    }
     if (slot.recentCrashes.length > MAX_CRASHES_PER_MINUTE) {
       this.log.fatal({ worker: slot.index }, `partition worker crashed ${slot.recentCrashes.length} times in a minute; not restarting it`);
       slot.recovering = Promise.reject(new HqdbError('INDEX_UNAVAILABLE', 'the index worker keeps crashing; see the server log'));
@@ -179,10 +187,15 @@ export class PartitionHost {
     return this.owner.get(key)?.recovering !== undefined;
   }
 
-  /** Posts writes; they apply before any later search. Dropped while the worker recovers (the replay reads them). */
+  /** Ends the pause of partitions whose replay is about to read SQLite (call synchronously before the read). */
+  resume(keys: Iterable<string>): void {
+    for (const k of keys) this.paused.delete(k);
+  }
+
+  /** Posts writes; they apply before any later search. Dropped while a restarted partition awaits its replay (which reads them). */
   write(key: string, upserts?: WriteBatch, removes?: Int32Array, restore = false): void {
     const slot = this.slotOf(key);
-    if (slot.recovering && !restore) return;
+    if (!restore && this.paused.has(key)) return;
     const n = (upserts?.locals.length ?? 0) + (removes?.length ?? 0);
     if (n === 0) return;
     this.unreported.set(key, (this.unreported.get(key) ?? 0) + n);
@@ -216,6 +229,7 @@ export class PartitionHost {
     if (!slot) return;
     this.owner.delete(key);
     slot.keys.delete(key);
+    this.paused.delete(key);
     slot.load -= this.stats.get(key)?.live ?? 0;
     this.stats.delete(key);
     this.unreported.delete(key);
