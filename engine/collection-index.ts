@@ -24,7 +24,7 @@ import type { FieldIndex } from '../index/field-index.js';
 import { TopK } from '../index/top-k.js';
 import type { Storage } from '../storage/storage.js';
 import { parseFilter, type Filter } from './filter/ast.js';
-import { CostModel } from './layout/cost.js';
+import { COST, CostModel } from './layout/cost.js';
 import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
 import {
   buildTree, candidateAtoms, describeLeaves, leaves, routePoint, routeQuery, treeFromJson, treeToJson, viewTree,
@@ -252,11 +252,22 @@ export interface IndexQuery {
   k: number;
   ef: number;
   exact: boolean;
-  /** The filter's live matching labels; undefined without a filter. */
-  allow?: Bitmap;
-  matching: number;
   nf: NormalizedFilter;
+  filtered: boolean;
+  /** The filter's live matching labels and their count (called only when a choice needs them). */
+  evaluate(): { allow: Bitmap; matching: number };
   exclude: number[];
+}
+
+interface Route {
+  targets: { ref: PartitionRef; implied: boolean }[];
+  target: RouteExplanation['target'];
+  reason: string;
+  cost: RouteExplanation['estimated_cost_us'];
+  /** The filter's bitmap, when it was evaluated. */
+  allow?: Bitmap;
+  /** Live points the filter matches (exact: from the bitmap, or the implied partitions' sizes). */
+  matching: number;
 }
 
 export interface RouteExplanation {
@@ -273,6 +284,8 @@ export interface RouteExplanation {
     plan: PartitionTrace['plan'];
     answered_by: PartitionTrace['answeredBy'];
     fallback: boolean;
+    /** Time the worker spent on this partition. */
+    worker_ms: number;
   }[];
 }
 
@@ -579,30 +592,55 @@ export class CollectionIndex {
   private singleValued = (key: string): boolean => this.ctx.fieldIndex(key)?.singleValued ?? false;
 
   /** Chooses where a query goes: the layout's partitions it cannot skip, or the whole-collection index. */
-  private route(q: IndexQuery, vector: Float32Array): { targets: { ref: PartitionRef; implied: boolean }[]; target: RouteExplanation['target']; reason: string; cost: RouteExplanation['estimated_cost_us'] } {
-    const filtered = q.allow !== undefined;
+  /**
+   * Chooses where a query goes: the layout's partitions it cannot skip, or the
+   * whole-collection index, by the cost model. The filter's bitmap is evaluated
+   * only when a choice needs it: not when every partition to visit is implied.
+   */
+  private route(q: IndexQuery, vector: Float32Array): Route {
     const layout = this.layout;
     const global = this.global;
-    const globalCost = global ? this.cost.visit(this.liveCount, q.matching, !filtered, false, false) : undefined;
-    if (!layout) return { targets: [{ ref: global!, implied: !filtered }], target: 'collection', reason: 'no layout', cost: { collection: globalCost } };
+    const n = this.liveCount;
+    let filter: { allow: Bitmap; matching: number } | undefined;
+    const evaluate = (): { allow: Bitmap; matching: number } => (filter ??= q.evaluate());
+    const toGlobal = (reason: string, cost: Route['cost']): Route => {
+      const f = q.filtered ? evaluate() : undefined;
+      return { targets: [{ ref: global!, implied: !q.filtered }], target: 'collection', reason, cost, allow: f?.allow, matching: f ? f.matching : n };
+    };
+    if (!layout) return toGlobal('no layout', {});
     const probe = layout.centroids && !q.exact ? new Set(layout.nearest(vector, layout.probe)) : null;
-    const routed = routeQuery(layout.tree, q.nf, this.singleValued, probe).map((r) => ({ ref: layout.parts[r.leaf], implied: r.implied || !filtered }));
-    const open = routed.filter((r) => !r.implied).reduce((s, r) => s + r.ref.size, 0);
-    let cost = 0;
-    for (const r of routed) {
-      const m = r.implied ? r.ref.size : open > 0 ? Math.min(r.ref.size, (q.matching * r.ref.size) / open) : 0;
-      cost += this.cost.visit(r.ref.size, m, r.implied, r.ref.spec.flat);
+    const routed = routeQuery(layout.tree, q.nf, this.singleValued, probe).map((r) => ({ ref: layout.parts[r.leaf], implied: r.implied || !q.filtered }));
+    const implied = routed.filter((r) => r.implied);
+    const why = `${routed.length} of ${layout.parts.length} partitions to visit (${implied.length} implied by the filter)`;
+    let matching: number;
+    let partitions = 0;
+    if (implied.length === routed.length) {
+      // Every point of these partitions matches, and no point elsewhere does.
+      matching = q.filtered ? implied.reduce((s, r) => s + r.ref.size, 0) : n;
+      for (const r of routed) partitions += this.cost.visit(r.ref.size, r.ref.size, true, r.ref.spec.flat);
+    } else {
+      matching = evaluate().matching;
+      const open = routed.filter((r) => !r.implied).reduce((s, r) => s + r.ref.size, 0);
+      const impliedPoints = implied.reduce((s, r) => s + r.ref.size, 0);
+      const rest = Math.max(0, matching - impliedPoints);
+      partitions = COST.FILTER;
+      for (const r of routed) {
+        const m = r.implied ? r.ref.size : open > 0 ? Math.min(r.ref.size, (rest * r.ref.size) / open) : 0;
+        partitions += this.cost.visit(r.ref.size, m, r.implied, r.ref.spec.flat);
+      }
     }
-    const implied = routed.filter((r) => r.implied).length;
-    const why = `${routed.length} of ${layout.parts.length} partitions to visit (${implied} implied by the filter)`;
-    if (globalCost !== undefined && globalCost < cost) {
-      return { targets: [{ ref: global!, implied: !filtered }], target: 'collection', reason: `${why}: the whole-collection index is cheaper`, cost: { partitions: cost, collection: globalCost } };
+    const globalCost = global ? this.cost.global(n, matching, q.filtered) : undefined;
+    if (globalCost !== undefined && globalCost < partitions) {
+      return toGlobal(`${why}: the whole-collection index is cheaper`, { partitions, collection: globalCost });
     }
-    return { targets: routed, target: 'partitions', reason: why, cost: { partitions: cost, collection: globalCost } };
+    return { targets: routed, target: 'partitions', reason: why, cost: { partitions, collection: globalCost }, allow: filter?.allow, matching: filter ? filter.matching : matching };
   }
 
-  async search(vector: Float32Array, q: IndexQuery): Promise<{ labels: number[]; distances: number[]; route: RouteExplanation }> {
+  async search(vector: Float32Array, q: IndexQuery): Promise<{ labels: number[]; distances: number[]; route: RouteExplanation; matching: number }> {
     const route = this.route(q, vector);
+    if (route.matching === 0) {
+      return { labels: [], distances: [], matching: 0, route: { target: route.target, reason: 'no point matches the filter', estimated_cost_us: route.cost, partitions: [] } };
+    }
     const byWorker = new Map<number, { ref: PartitionRef; implied: boolean }[]>();
     // Worker of each partition, taken now: a layout swapped in while the query runs drops these partitions.
     const workerOf = new Map<string, number>();
@@ -618,9 +656,9 @@ export class CollectionIndex {
     const shared = new Float32Array(new SharedArrayBuffer(vector.byteLength));
     shared.set(vector);
     let allow: Uint32Array | null = null;
-    if (q.allow && route.targets.some((t) => !t.implied)) {
-      allow = new Uint32Array(new SharedArrayBuffer(q.allow.words.byteLength));
-      allow.set(q.allow.words);
+    if (route.allow && route.targets.some((t) => !t.implied)) {
+      allow = new Uint32Array(new SharedArrayBuffer(route.allow.words.byteLength));
+      allow.set(route.allow.words);
     }
     const replies: SearchReply[] = await Promise.all([...byWorker].map(([w, targets]) => this.ctx.host.search(w, {
       vector: shared,
@@ -628,7 +666,7 @@ export class CollectionIndex {
       ef: q.ef,
       exact: q.exact,
       allow,
-      matching: q.matching,
+      matching: route.matching,
       exclude: q.exclude,
       targets: targets.map((t) => ({ key: t.ref.key, implied: t.implied })),
     })));
@@ -644,9 +682,9 @@ export class CollectionIndex {
     const byKey = new Map(route.targets.map((t) => [t.ref.key, t.ref]));
     const partitions = replies.flatMap((r) => r.traces).map((t) => {
       const ref = byKey.get(t.key)!;
-      return { id: ref.leaf, description: ref.description, worker: workerOf.get(t.key) ?? -1, implied: t.implied, matching: t.matching, plan: t.plan, answered_by: t.answeredBy, fallback: t.fallback };
+      return { id: ref.leaf, description: ref.description, worker: workerOf.get(t.key) ?? -1, implied: t.implied, matching: t.matching, plan: t.plan, answered_by: t.answeredBy, fallback: t.fallback, worker_ms: Math.round(t.ms * 1000) / 1000 };
     });
-    return { labels, distances, route: { target: route.target, reason: route.reason, estimated_cost_us: route.cost, partitions } };
+    return { labels, distances, matching: route.matching, route: { target: route.target, reason: route.reason, estimated_cost_us: route.cost, partitions } };
   }
 
   // ---- snapshots and lifecycle ---------------------------------------------
@@ -848,6 +886,7 @@ export class CollectionIndex {
       maxLeaves: opts.maxParts,
       flatMaxRows: this.ctx.layout.flat_max_rows,
       cost: this.cost,
+      globalIndex: opts.globalIndex,
       clusters: centroids ? { count: centroids.length / this.dim, probe: Math.max(2, Math.ceil(centroids.length / this.dim / 4)) } : undefined,
       singleValued: this.singleValued,
       tick,

@@ -597,14 +597,19 @@ export class Collection {
     this.queryLog.record(req.filter ?? undefined, nf);
 
     const stats: EvaluationStats = { indexed: 0, sql: 0 };
-    const allow = filter ? this.filterBitmap(filter, stats) : undefined;
+    let filterMs = 0;
+    const evaluate = (): { allow: Bitmap; matching: number } => {
+      const t = performance.now();
+      const allow = this.filterBitmap(filter!, stats);
+      const matching = allow.count();
+      filterMs += performance.now() - t;
+      return { allow, matching };
+    };
     const t1 = performance.now();
     const live = this.index.liveTotal;
-    const matching = allow ? allow.count() : live;
     const k = limit + offset;
-    const found = matching === 0
-      ? { labels: [], distances: [], route: { target: 'collection' as const, reason: 'no point matches the filter', estimated_cost_us: {}, partitions: [] } }
-      : await this.index.search(vector, { k, ef, exact: params.exact === true, allow, matching, nf, exclude: exclude ?? [] });
+    const found = await this.index.search(vector, { k, ef, exact: params.exact === true, nf, filtered: filter !== undefined, evaluate, exclude: exclude ?? [] });
+    const matching = found.matching;
     const t2 = performance.now();
     const labels: number[] = [];
     const scores: number[] = [];
@@ -630,7 +635,7 @@ export class Collection {
         answered_by: first?.answered_by ?? 'empty',
         fallback: found.route.partitions.some((p) => p.fallback),
         route: found.route,
-        timings_ms: { filter: round(t1 - t0), search: round(t2 - t1), fetch: round(t3 - t2), total: round(t3 - t0) },
+        timings_ms: { filter: round(filterMs), search: round(t2 - t1 - filterMs), fetch: round(t3 - t2), total: round(t3 - t0) },
       },
     };
   }

@@ -5,6 +5,9 @@
 // collection index; both only compare costs, so the constants matter by
 // their ratios:
 //
+//   query               = (needs the filter's bitmap ? FILTER : 0) + sum of visits
+//                         the bitmap is needed unless every partition visited is implied
+//                         (or the query has no filter)
 //   visit(p)            = OVERHEAD                        message, planning, merge
 //                       + (implied ? 0 : CONVERT * n)     the filter's bitmap made partition-local
 //                                                         (not for the whole-collection index)
@@ -25,7 +28,8 @@ export interface CostParams {
 }
 
 export const COST = {
-  OVERHEAD: 20,
+  FILTER: 60,
+  OVERHEAD: 10,
   CONVERT: 0.003,
   ROW_128: 0.06,
   HNSW_PER_LEVEL: 12,
@@ -36,6 +40,11 @@ export class CostModel {
   private readonly row: number;
   constructor(private readonly p: CostParams) {
     this.row = (COST.ROW_128 * p.dim) / 128;
+  }
+
+  /** The whole-collection index: the filter's bitmap (when filtered), then one visit without conversion. */
+  global(n: number, m: number, filtered: boolean): number {
+    return (filtered ? COST.FILTER : 0) + this.visit(n, m, !filtered, false, false);
   }
 
   hnsw(n: number): number {

@@ -14,7 +14,7 @@
 
 import { fail } from '../../core/errors.js';
 import { parseFilter } from '../filter/ast.js';
-import type { CostModel } from './cost.js';
+import { COST, type CostModel } from './cost.js';
 import { atomKey, normalizeFilter, relate, satisfies, type Atom, type CutSide, type NormalizedFilter } from './predicates.js';
 
 /**
@@ -188,6 +188,8 @@ export interface BuildInput {
   maxLeaves: number;
   flatMaxRows: number;
   cost: CostModel;
+  /** A whole-collection index remains: a query costs at most what it costs there. */
+  globalIndex?: boolean;
   singleValued(key: string): boolean;
   /** Called between units of work; may wait (to keep the event loop responsive) and throw to abort. */
   tick(): Promise<void>;
@@ -258,22 +260,34 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
     const nf = queries[st.q].nf;
     return (nf.atoms.length === 0 && !nf.residual) || (!nf.residual && st.implied.every(Boolean));
   };
-  /** Workload cost of a node holding `members` (n of the sample), visited by `qs`. */
-  const nodeCost = (members: Uint32Array, n: number, qs: QueryState[]): number => {
+  const filtered = queries.map((q) => q.nf.atoms.length > 0 || q.nf.residual);
+  // What each query would cost on the whole-collection index (Infinity without one).
+  const matchTotal = queries.map((q, i) => (filtered[i] ? count(q.bits) * scale : total));
+  const globalCost = queries.map((_, i) => (input.globalIndex ? cost.global(total, matchTotal[i], filtered[i]) : Infinity));
+  /**
+   * Each visiting query's cost in a node holding `members` (n of the sample). With a
+   * whole-collection index, a query pays in each partition at most its share (by
+   * matching points) of what that index would cost it: routing sends it there when
+   * the partitions cost more, so a split never has to pay for queries it does not help.
+   */
+  const nodeCosts = (members: Uint32Array, n: number, qs: QueryState[]): Float64Array => {
     const size = n * scale;
     const flat = size <= input.flatMaxRows;
-    let c = 0;
-    for (const st of qs) {
-      const q = queries[st.q];
+    const c = new Float64Array(qs.length);
+    qs.forEach((st, j) => {
+      const i = st.q;
+      const q = queries[i];
       const implied = isImplied(st);
       const m = implied ? size : andCount(q.bits, members) * scale;
-      c += q.weight * st.reach * cost.visit(size, m, implied, flat);
-    }
+      const frac = filtered[i] ? (matchTotal[i] > 0 ? m / matchTotal[i] : 0) : size / Math.max(1, total);
+      const own = cost.visit(size, m, implied, flat) + (implied || !filtered[i] ? 0 : COST.FILTER * frac);
+      c[j] = q.weight * st.reach * Math.min(own, globalCost[i] * frac);
+    });
     return c;
   };
 
-  /** How the queries visiting a node split over a cut's two sides. */
-  const splitQueries = (qs: QueryState[], c: BuildInput['cuts'][number]): [QueryState[], QueryState[]] => {
+  /** How the queries visiting a node split over a cut's two sides (null where a side is skipped). */
+  const splitQueries = (qs: QueryState[], c: BuildInput['cuts'][number]): [(QueryState | null)[], (QueryState | null)[]] => {
     if ('clusters' in c) {
       // Query vectors are not known (the log keeps filters only): a query probes `probe` of `count` clusters at random.
       const { count: k, probe } = input.clusters!;
@@ -282,7 +296,7 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
       return [qs.map((st) => ({ ...st, reach: st.reach * pIn })), qs.map((st) => ({ ...st, reach: st.reach * pOut }))];
     }
     const cut = c.atom;
-    const sides: [QueryState[], QueryState[]] = [[], []];
+    const sides: [(QueryState | null)[], (QueryState | null)[]] = [[], []];
     for (const [si, inside] of [[0, true], [1, false]] as const) {
       const side: CutSide = { cut, inside };
       for (const st of qs) {
@@ -294,14 +308,19 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
           if (r === 'contradicted') contradicted = true;
           else if (r === 'implied' && !st.implied[i]) (implied ??= st.implied.slice())[i] = true;
         });
-        if (!contradicted) sides[si].push(implied ? { q: st.q, implied, reach: st.reach } : st);
+        sides[si].push(contradicted ? null : implied ? { q: st.q, implied, reach: st.reach } : st);
       }
     }
     return sides;
   };
 
+  const costOf = (members: Uint32Array, n: number, states: (QueryState | null)[]): number => {
+    const present = states.filter((st): st is QueryState => st !== null);
+    return nodeCosts(members, n, present).reduce((x, y) => x + y, 0);
+  };
+
   const evaluate = async (p: Pending): Promise<void> => {
-    const base = nodeCost(p.members, p.count, p.queries);
+    const base = nodeCosts(p.members, p.count, p.queries).reduce((x, y) => x + y, 0);
     let best: Pending['best'];
     for (let ci = 0; ci < cuts.length; ci++) {
       const cut = cuts[ci];
@@ -310,31 +329,33 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
       if (nIn < minSample || nOut < minSample) continue;
       const inside = and(p.members, cut.bits);
       const outside = andNot(p.members, cut.bits);
-      const [qIn, qOut] = splitQueries(p.queries, cut);
-      const after = nodeCost(inside, nIn, qIn) + nodeCost(outside, nOut, qOut);
-      const gain = base - after;
-      if (gain > 0 && (!best || gain > best.gain)) best = { cut: ci, gain, inside, outside, qIn, qOut };
+      const [sIn, sOut] = splitQueries(p.queries, cut);
+      const gain = base - costOf(inside, nIn, sIn) - costOf(outside, nOut, sOut);
+      if (gain > 0 && (!best || gain > best.gain)) {
+        best = { cut: ci, gain, inside, outside, qIn: sIn.filter((x): x is QueryState => x !== null), qOut: sOut.filter((x): x is QueryState => x !== null) };
+      }
       if ((ci & 7) === 7) await input.tick();
     }
-    // Splits that gain less than 1% of the node's cost are not worth a partition.
-    p.best = best && best.gain > base * 0.01 ? best : undefined;
+    // Splits that gain less than 0.1% of the node's cost are not worth a partition.
+    p.best = best && best.gain > base * 0.001 ? best : undefined;
   };
 
   const rootQueries: QueryState[] = queries.map((q, i) => ({ q: i, implied: q.nf.atoms.map(() => false), reach: 1 }));
   let tree: TreeNode = { leaf: 0 };
   const root: Pending = { members: all, count: sampleSize, queries: rootQueries, node: tree, replace: (n) => { tree = n; } };
-  const before = nodeCost(all, sampleSize, rootQueries);
-  const open: Pending[] = [root];
-  const done: Pending[] = [];
+  const before = nodeCosts(all, sampleSize, rootQueries).reduce((x, y) => x + y, 0);
+  const openNodes: Pending[] = [root];
   await evaluate(root);
   let leavesCount = 1;
+  let after = before;
   input.progress(0, input.maxLeaves - 1);
   while (leavesCount < input.maxLeaves) {
     let bi = -1;
-    for (let i = 0; i < open.length; i++) if (open[i].best && (bi < 0 || open[i].best!.gain > open[bi].best!.gain)) bi = i;
+    for (let i = 0; i < openNodes.length; i++) if (openNodes[i].best && (bi < 0 || openNodes[i].best!.gain > openNodes[bi].best!.gain)) bi = i;
     if (bi < 0) break;
-    const p = open.splice(bi, 1)[0];
+    const p = openNodes.splice(bi, 1)[0];
     const b = p.best!;
+    after -= b.gain;
     const inLeaf = { leaf: -1 };
     const outLeaf = { leaf: -1 };
     const chosen = cuts[b.cut];
@@ -348,15 +369,13 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
     input.progress(leavesCount - 1, input.maxLeaves - 1);
     for (const child of [left, right]) {
       if (leavesCount < input.maxLeaves) await evaluate(child);
-      open.push(child);
+      openNodes.push(child);
     }
   }
-  done.push(...open);
   // Number the leaves left to right, and compute the cost of the final tree.
   let next = 0;
   const number = (n: TreeNode): TreeNode => ('leaf' in n ? { leaf: next++ } : { ...n, inside: number(n.inside), outside: number(n.outside) });
   tree = number(tree);
-  const after = done.reduce((s, p) => s + nodeCost(p.members, p.count, p.queries), 0);
   input.progress(input.maxLeaves - 1, input.maxLeaves - 1);
   return { tree, leaves: next, cost: { before, after } };
 }

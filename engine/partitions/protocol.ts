@@ -80,6 +80,8 @@ export interface PartitionTrace {
   plan: Plan;
   answeredBy: Plan['kind'] | Fallback['kind'];
   fallback: boolean;
+  /** Time spent in the worker on this partition (bitmap, plan, search). */
+  ms: number;
 }
 
 export interface SearchReply {

@@ -126,18 +126,19 @@ function toLocal(p: Partition, globalLabels: number[]): Set<number> | undefined 
 function search(cmd: SearchCommand): SearchReply {
   const heap = new TopK(cmd.k);
   // The native kernel cannot read shared memory (N-API refuses SharedArrayBuffer views): take private copies.
-  const vector = Float32Array.from(cmd.vector);
+  const vector = new Float32Array(cmd.vector);
   let shared: Uint32Array | undefined;
   const traces: PartitionTrace[] = [];
   for (const t of cmd.targets) {
     const p = parts.get(t.key);
     if (!p) continue;
+    const t0 = performance.now();
     let allow: Bitmap | undefined;
     let matching: number;
     if (t.implied || !cmd.allow) {
       matching = p.seg.stats().live;
     } else if (p.spec.identity) {
-      allow = Bitmap.fromWords((shared ??= Uint32Array.from(cmd.allow)));
+      allow = Bitmap.fromWords((shared ??= new Uint32Array(cmd.allow)));
       matching = cmd.matching;
     } else {
       ({ allow, matching } = localAllow(p, cmd.allow));
@@ -148,7 +149,7 @@ function search(cmd: SearchCommand): SearchReply {
       const l = answer.labels[i];
       heap.push(p.spec.identity ? l : p.globals[l], answer.distances[i]);
     }
-    traces.push({ key: t.key, implied: t.implied, matching, plan: answer.plan, answeredBy: answer.answeredBy, fallback: answer.fallback });
+    traces.push({ key: t.key, implied: t.implied, matching, plan: answer.plan, answeredBy: answer.answeredBy, fallback: answer.fallback, ms: performance.now() - t0 });
   }
   const { labels, distances } = heap.sorted();
   return { labels, distances, traces };
