@@ -17,12 +17,12 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('smoke suite', () => {
   it('runs end to end and computes recall correctly', async () => {
-    const suite = { ...SUITES.smoke, systems: ['exact', 'naive', 'hqdb', 'hqdb-rest'] };
+    const suite = { ...SUITES.smoke, systems: ['exact', 'naive', 'hqdb', 'hqdb-layout', 'hqdb-rest'] };
     const { result, files } = await runSuite({ suite, isolate: false, outDir: join(out, 'results'), quiet: true });
 
     const by = (name: string) => result.systems.find((s) => s.system === name)!;
     // The baseline runs first whatever the order asked for.
-    expect(result.systems.map((s) => s.system)).toEqual(['naive', 'exact', 'hqdb', 'hqdb-rest']);
+    expect(result.systems.map((s) => s.system)).toEqual(['naive', 'exact', 'hqdb', 'hqdb-layout', 'hqdb-rest']);
     expect(result.workload.queries).toBe(500);
     expect(result.workload.histogram.reduce((s, b) => s + b.count, 0)).toBe(500);
 
@@ -49,6 +49,16 @@ describe('smoke suite', () => {
     expect(hqdb.vsBaseline!.queries).toBe(hqdb.final!.queries - hqdb.final!.unsupported);
     expect(naive.vsBaseline!.ratio).toBeCloseTo(1, 10);
 
+    // hqdb with a layout learnt from the past workload: as right as hqdb, its layout reported, compared with hqdb.
+    const layout = by('hqdb-layout');
+    expect(layout.status, layout.reason).toBe('ok');
+    expect(layout.final!.recall).toBeGreaterThan(0.8);
+    expect(layout.layout!.partitions).toBeGreaterThanOrEqual(1);
+    expect(layout.layout!.seconds).toBeGreaterThan(0);
+    expect(layout.buildS!).toBeGreaterThanOrEqual(layout.layout!.seconds);
+    expect(layout.vsReference!.system).toBe('hqdb');
+    expect(layout.vsReference!.queries).toBe(500);
+
     const rest = by('hqdb-rest');
     if (serverEntryMissing()) {
       expect(rest.status).toBe('skipped');
@@ -65,8 +75,9 @@ describe('smoke suite', () => {
     expect(files.some((f) => f.endsWith('.json'))).toBe(true);
     const md = files.find((f) => f.endsWith('.md'))!;
     expect(readFileSync(md, 'utf8')).toContain('| naive |');
+    expect(readFileSync(md, 'utf8')).toContain('| hqdb-layout |');
     const json = JSON.parse(readFileSync(files.find((f) => f.endsWith('.json'))!, 'utf8')) as RunResult;
-    expect(json.systems.length).toBe(4);
+    expect(json.systems.length).toBe(5);
     // Per-query latencies are used for the ratios, not written out.
     expect(json.systems.every((s) => s.final?.latenciesMs === undefined)).toBe(true);
     expect(existsSync(join(out, 'cache'))).toBe(true);
