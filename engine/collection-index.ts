@@ -32,7 +32,7 @@ import {
 } from './layout/qd-tree.js';
 import type { BuildView, LayoutBuildRequest, LayoutView, PartitionView } from './layout/types.js';
 import type { PartitionHost } from './partitions/host.js';
-import type { PartitionSpec, PartitionTrace, SearchReply } from './partitions/protocol.js';
+import type { PartitionSpec, PartitionTrace, Placement, SearchReply } from './partitions/protocol.js';
 import { parseStoredPayload } from './payload.js';
 import type { PlannerThresholds } from './planner.js';
 import type { QueryLog } from './query-log.js';
@@ -104,6 +104,8 @@ export interface IndexContext {
 
 interface PartitionRef {
   key: string;
+  /** The layout (build id) and leaf, for the worker's label maps; null for the whole-collection index. */
+  placement: Placement | null;
   /** Leaf number in its layout; -1 for the whole-collection index. */
   leaf: number;
   spec: PartitionSpec;
@@ -333,6 +335,7 @@ export class CollectionIndex {
   private globalRef(): PartitionRef {
     return {
       key: `${this.ctx.collectionId}/collection`,
+      placement: null,
       leaf: -1,
       spec: this.spec(false, true, Infinity),
       description: 'all points',
@@ -362,7 +365,7 @@ export class CollectionIndex {
     const count = ctx.storage.points.count(ctx.collectionId);
     if (!file || file.global_index) {
       idx.global = idx.globalRef();
-      opens.push(ctx.host.open(idx.global.key, idx.global.spec, idx.global.dir, count).then((r) => {
+      opens.push(ctx.host.open(idx.global.key, idx.global.spec, idx.global.dir, count, null).then((r) => {
         if (!r.loaded && r.reason !== 'no index snapshot') ctx.log.warn({ collection: ctx.name, reason: r.reason }, 'index snapshot unusable; rebuilding the index from storage');
       }));
     }
@@ -372,6 +375,7 @@ export class CollectionIndex {
       const dir = idx.layoutDir(file.build_id);
       const parts = file.leaves.map((l): PartitionRef => ({
         key: idx.leafKey(file.build_id, l.leaf),
+        placement: { layout: `${ctx.collectionId}/${file.build_id}`, leaf: l.leaf },
         leaf: l.leaf,
         spec: { ...idx.spec(l.flat, false, 0), m: l.m, efConstruction: l.ef_construct },
         description: descriptions.get(l.leaf) ?? '?',
@@ -385,7 +389,7 @@ export class CollectionIndex {
       idx.layout.dim = idx.dim;
       idx.buildView = file.build;
       for (const ref of parts) {
-        opens.push(ctx.host.open(ref.key, ref.spec, ref.dir, count / parts.length).then((r) => {
+        opens.push(ctx.host.open(ref.key, ref.spec, ref.dir, count / parts.length, ref.placement).then((r) => {
           if (r.mapping) {
             const m = new Map<number, number>();
             r.mapping.forEach((g, l) => {
@@ -478,7 +482,7 @@ export class CollectionIndex {
   async restart(keys: ReadonlySet<string>): Promise<void> {
     const refs = this.refs().filter((r) => keys.has(r.key));
     if (refs.length === 0) return;
-    await Promise.all(refs.map((r) => this.ctx.host.reopen(r.key, r.spec, r.dir)));
+    await Promise.all(refs.map((r) => this.ctx.host.reopen(r.key, r.spec, r.dir, r.placement)));
     // From here on (synchronously) the rows are read: later writes are posted after the replay.
     this.ctx.host.resume(refs.map((r) => r.key));
     const batches = new Batches();
@@ -908,6 +912,7 @@ export class CollectionIndex {
       const flat = estimate <= this.ctx.layout.flat_max_rows;
       return {
         key: this.leafKey(view.id, leaf),
+        placement: { layout: `${this.ctx.collectionId}/${view.id}`, leaf },
         leaf,
         spec: this.spec(flat, false, estimate),
         description: descriptions.get(leaf) ?? '?',
@@ -920,7 +925,7 @@ export class CollectionIndex {
     const set = new LeafSet(view.id, tree, parts, opts.globalIndex, dir, view, centroids);
     set.dim = this.dim;
     set.cursor = 0;
-    await Promise.all(parts.map((r) => this.ctx.host.open(r.key, r.spec, null, (sampleLeaf[r.leaf] / sampled) * this.liveCount)));
+    await Promise.all(parts.map((r) => this.ctx.host.open(r.key, r.spec, null, (sampleLeaf[r.leaf] / sampled) * this.liveCount, r.placement)));
     this.building = set;
     const batches = new Batches();
     for (;;) {
@@ -993,7 +998,7 @@ export class CollectionIndex {
   /** Builds the whole-collection index again (a new layout asked for it after one that did without). */
   private async openGlobal(): Promise<void> {
     const ref = this.globalRef();
-    await this.ctx.host.open(ref.key, ref.spec, null, this.liveCount);
+    await this.ctx.host.open(ref.key, ref.spec, null, this.liveCount, null);
     const batches = new Batches();
     for (let from = 0; ;) {
       const rows = this.ctx.storage.points.labelRange(this.ctx.collectionId, from, CHUNK);

@@ -9,8 +9,9 @@
 //                         the bitmap is needed unless every partition visited is implied
 //                         (or the query has no filter)
 //   visit(p)            = OVERHEAD                        message, planning, merge
-//                       + (implied ? 0 : CONVERT * n)     the filter's bitmap made partition-local
-//                                                         (not for the whole-collection index)
+//                       + (implied ? 0 : CONVERT * m)     the filter's matching labels made partition-
+//                                                         local (one pass per query; not for the
+//                                                         whole-collection index)
 //                       + search
 //   search, implied     = flat ? ROW * n : HNSW(n)        unfiltered: every point matches
 //   search, filtered    = m <= exact_max_rows ? ROW * m   exact scan of the matching rows
@@ -30,7 +31,7 @@ export interface CostParams {
 export const COST = {
   FILTER: 60,
   OVERHEAD: 10,
-  CONVERT: 0.003,
+  CONVERT: 0.01,
   ROW_128: 0.06,
   HNSW_PER_LEVEL: 12,
   SEL_PENALTY: 0.25,
@@ -55,7 +56,7 @@ export class CostModel {
   visit(n: number, m: number, implied: boolean, flat: boolean, convert = true): number {
     if (n <= 0) return COST.OVERHEAD;
     if (implied) return COST.OVERHEAD + (flat ? this.row * n : Math.min(this.row * n, this.hnsw(n)));
-    const local = convert ? COST.CONVERT * n : 0;
+    const local = convert ? COST.CONVERT * m : 0;
     if (m <= 0) return COST.OVERHEAD + local;
     const exact = this.row * m;
     if (flat || m <= this.p.exactMaxRows) return COST.OVERHEAD + local + exact;

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { HqdbError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { PlannerThresholds } from '../planner.js';
-import type { Command, OpenReply, PartitionSpec, PartitionStats, Reply, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
+import type { Command, OpenReply, PartitionSpec, Placement, PartitionStats, Reply, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
 
 const IS_TS = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(IS_TS ? './worker.ts' : './worker.js', import.meta.url);
@@ -166,7 +166,7 @@ export class PartitionHost {
   }
 
   /** Assigns a new partition to the least loaded worker and opens it there (from `dir` when it holds a snapshot). */
-  async open(key: string, spec: PartitionSpec, dir: string | null, size: number): Promise<OpenReply> {
+  async open(key: string, spec: PartitionSpec, dir: string | null, size: number, placement: Placement | null): Promise<OpenReply> {
     let slot = this.owner.get(key);
     if (!slot) {
       slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
@@ -175,12 +175,12 @@ export class PartitionHost {
       this.owner.set(key, slot);
     }
     this.unreported.set(key, size);
-    return this.call<OpenReply>(slot, { op: 'open', id: this.id(), key, spec, dir });
+    return this.call<OpenReply>(slot, { op: 'open', id: this.id(), key, spec, dir, placement });
   }
 
   /** Reopens a partition on its (restarted) worker. */
-  reopen(key: string, spec: PartitionSpec, dir: string | null): Promise<OpenReply> {
-    return this.call<OpenReply>(this.slotOf(key), { op: 'open', id: this.id(), key, spec, dir });
+  reopen(key: string, spec: PartitionSpec, dir: string | null, placement: Placement | null): Promise<OpenReply> {
+    return this.call<OpenReply>(this.slotOf(key), { op: 'open', id: this.id(), key, spec, dir, placement });
   }
 
   isRecovering(key: string): boolean {

@@ -21,6 +21,12 @@ export interface PartitionSpec {
   identity: boolean;
 }
 
+/** Which layout a partition belongs to and which leaf it is (absent for the whole-collection index). */
+export interface Placement {
+  layout: string;
+  leaf: number;
+}
+
 export interface WriteBatch {
   locals: Int32Array;
   /** Collection label of each local one (absent for identity partitions). */
@@ -55,7 +61,7 @@ export interface SearchCommand {
 
 export type Command =
   | { op: 'init'; id: number; thresholds: PlannerThresholds; sliceMs: number }
-  | { op: 'open'; id: number; key: string; spec: PartitionSpec; dir: string | null }
+  | { op: 'open'; id: number; key: string; spec: PartitionSpec; dir: string | null; placement: Placement | null }
   | { op: 'write'; key: string; upserts?: WriteBatch; removes?: Int32Array; restore?: boolean }
   | { op: 'finish-restore'; id: number; key: string }
   | SearchCommand

@@ -9,12 +9,13 @@ import { metricFor } from '../../index/distance.js';
 import { Segment, type SegmentOptions } from '../../index/segment.js';
 import { TopK } from '../../index/top-k.js';
 import type { PlannerThresholds } from '../planner.js';
-import type { Command, OpenReply, PartitionSpec, PartitionStats, PartitionTrace, Reply, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
+import type { Command, OpenReply, PartitionSpec, Placement, PartitionStats, PartitionTrace, Reply, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
 import { searchPartition } from './search.js';
 
 interface Partition {
   key: string;
   spec: PartitionSpec;
+  placement: Placement | null;
   seg: Segment;
   /** local label -> collection label; unused for identity partitions. */
   globals: Int32Array;
@@ -24,6 +25,30 @@ interface Partition {
 
 const port = parentPort!;
 const parts = new Map<string, Partition>();
+
+/**
+ * Per layout, for the collection labels held by this worker's partitions of it:
+ * the leaf and the local label. They turn a filter's bitmap into partition-local
+ * bitmaps in one pass over the matching labels, whatever the partitions' sizes.
+ */
+class LabelMaps {
+  leafOf: Int32Array = new Int32Array(1024).fill(-1);
+  localOf: Int32Array = new Int32Array(1024).fill(-1);
+
+  set(global: number, leaf: number, local: number): void {
+    if (global >= this.leafOf.length) {
+      this.leafOf = grow(this.leafOf, global + 1);
+      this.localOf = grow(this.localOf, global + 1);
+    }
+    this.leafOf[global] = leaf;
+    this.localOf[global] = local;
+  }
+
+  clear(global: number, leaf: number, local: number): void {
+    if (global < this.leafOf.length && this.leafOf[global] === leaf && this.localOf[global] === local) this.leafOf[global] = -1;
+  }
+}
+const maps = new Map<string, LabelMaps>();
 let thresholds: PlannerThresholds;
 let sliceMs = 8;
 let indexTimer: NodeJS.Immediate | undefined;
@@ -37,7 +62,7 @@ function options(spec: PartitionSpec): SegmentOptions {
   return { metric: metricFor(spec.distance), dim: spec.dim, m: spec.m, efConstruction: spec.efConstruction, rerankMin: spec.rerankMin, flat: spec.flat };
 }
 
-async function open(key: string, spec: PartitionSpec, dir: string | null): Promise<OpenReply> {
+async function open(key: string, spec: PartitionSpec, dir: string | null, placement: Placement | null): Promise<OpenReply> {
   let seg: Segment | undefined;
   let mapping: Int32Array | undefined;
   let reason: string | undefined;
@@ -57,12 +82,19 @@ async function open(key: string, spec: PartitionSpec, dir: string | null): Promi
   const loaded = seg !== undefined;
   seg ??= new Segment(options(spec));
   const globals = mapping ? Int32Array.from(mapping) : new Int32Array(1024).fill(-1);
-  parts.set(key, { key, spec, seg, globals });
+  parts.set(key, { key, spec, placement, seg, globals });
+  if (placement && !maps.has(placement.layout)) maps.set(placement.layout, new LabelMaps());
   return { loaded, mapping, reason };
 }
 
 function write(p: Partition, upserts: WriteBatch | undefined, removes: Int32Array | undefined, restore: boolean): void {
-  if (removes) for (const l of removes) p.seg.remove(l);
+  const m = p.placement ? maps.get(p.placement.layout) : undefined;
+  if (removes) {
+    for (const l of removes) {
+      if (m && l < p.globals.length && p.globals[l] >= 0) m.clear(p.globals[l], p.placement!.leaf, l);
+      p.seg.remove(l);
+    }
+  }
   if (upserts) {
     const { dim } = p.spec;
     for (let i = 0; i < upserts.locals.length; i++) {
@@ -73,6 +105,7 @@ function write(p: Partition, upserts: WriteBatch | undefined, removes: Int32Arra
       if (upserts.globals) {
         if (local >= p.globals.length) p.globals = grow(p.globals, local + 1);
         p.globals[local] = upserts.globals[i];
+        m?.set(upserts.globals[i], p.placement!.leaf, local);
       }
     }
     p.localOf = undefined;
@@ -89,22 +122,39 @@ function grow(a: Int32Array, min: number): Int32Array {
   return b;
 }
 
-/** The partition's live local labels whose collection label is set in `words`. */
-function localAllow(p: Partition, words: Uint32Array): { allow: Bitmap; matching: number } {
-  const span = p.seg.labelSpan;
-  const live = p.seg.liveSet;
-  const globals = p.globals;
-  const allow = new Bitmap(span);
-  let matching = 0;
-  for (let l = 0; l < span; l++) {
-    if (!live.has(l)) continue;
-    const g = globals[l];
-    if ((g >>> 5) < words.length && ((words[g >>> 5] >>> (g & 31)) & 1) === 1) {
-      allow.set(l);
-      matching++;
+/**
+ * The partition-local bitmaps of a filter for several partitions of one layout,
+ * in one pass over the filter's matching collection labels.
+ */
+function localAllows(targets: Partition[], words: Uint32Array): Map<Partition, { allow: Bitmap; matching: number }> {
+  const out = new Map<Partition, { allow: Bitmap; matching: number }>();
+  const byLeaf = new Map<number, { p: Partition; allow: Bitmap; matching: number }>();
+  for (const p of targets) {
+    const e = { p, allow: new Bitmap(p.seg.labelSpan), matching: 0 };
+    byLeaf.set(p.placement!.leaf, e);
+  }
+  const m = maps.get(targets[0].placement!.layout)!;
+  const { leafOf, localOf } = m;
+  const single = targets.length === 1 ? byLeaf.get(targets[0].placement!.leaf)! : undefined;
+  const n = Math.min(words.length, Math.ceil(leafOf.length / 32));
+  for (let w = 0; w < n; w++) {
+    let bits = words[w];
+    while (bits !== 0) {
+      const t = bits & -bits;
+      const g = (w << 5) + (31 - Math.clz32(t));
+      bits ^= t;
+      const leaf = leafOf[g];
+      if (leaf < 0) continue;
+      const e = single ? (single.p.placement!.leaf === leaf ? single : undefined) : byLeaf.get(leaf);
+      if (!e) continue;
+      const local = localOf[g];
+      if (!e.p.seg.isLive(local)) continue;
+      e.allow.set(local);
+      e.matching++;
     }
   }
-  return { allow, matching };
+  for (const e of byLeaf.values()) out.set(e.p, { allow: e.allow, matching: e.matching });
+  return out;
 }
 
 function toLocal(p: Partition, globalLabels: number[]): Set<number> | undefined {
@@ -128,7 +178,23 @@ function search(cmd: SearchCommand): SearchReply {
   // The native kernel cannot read shared memory (N-API refuses SharedArrayBuffer views): take private copies.
   const vector = new Float32Array(cmd.vector);
   let shared: Uint32Array | undefined;
+  let convertMs = 0;
   const traces: PartitionTrace[] = [];
+  // Filtered partitions of a layout get their local bitmaps in one pass per layout.
+  let locals: Map<Partition, { allow: Bitmap; matching: number }> | undefined;
+  if (cmd.allow) {
+    const byLayout = new Map<string, Partition[]>();
+    for (const t of cmd.targets) {
+      const p = parts.get(t.key);
+      if (!p || t.implied || !p.placement) continue;
+      const list = byLayout.get(p.placement.layout);
+      if (list) list.push(p);
+      else byLayout.set(p.placement.layout, [p]);
+    }
+    const t0 = performance.now();
+    for (const list of byLayout.values()) for (const [p, a] of localAllows(list, cmd.allow)) (locals ??= new Map()).set(p, a);
+    convertMs = performance.now() - t0;
+  }
   for (const t of cmd.targets) {
     const p = parts.get(t.key);
     if (!p) continue;
@@ -137,11 +203,11 @@ function search(cmd: SearchCommand): SearchReply {
     let matching: number;
     if (t.implied || !cmd.allow) {
       matching = p.seg.stats().live;
-    } else if (p.spec.identity) {
+    } else if (p.spec.identity || !p.placement) {
       allow = Bitmap.fromWords((shared ??= new Uint32Array(cmd.allow)));
       matching = cmd.matching;
     } else {
-      ({ allow, matching } = localAllow(p, cmd.allow));
+      ({ allow, matching } = locals!.get(p)!);
     }
     const exclude = toLocal(p, cmd.exclude);
     const answer = searchPartition(p.seg, vector, { k: cmd.k, ef: cmd.ef, exact: cmd.exact, allow, matching, exclude }, thresholds, p.spec.flat);
@@ -149,7 +215,7 @@ function search(cmd: SearchCommand): SearchReply {
       const l = answer.labels[i];
       heap.push(p.spec.identity ? l : p.globals[l], answer.distances[i]);
     }
-    traces.push({ key: t.key, implied: t.implied, matching, plan: answer.plan, answeredBy: answer.answeredBy, fallback: answer.fallback, ms: performance.now() - t0 });
+    traces.push({ key: t.key, implied: t.implied, matching, plan: answer.plan, answeredBy: answer.answeredBy, fallback: answer.fallback, ms: performance.now() - t0 + (traces.length === 0 ? convertMs : 0) });
   }
   const { labels, distances } = heap.sorted();
   return { labels, distances, traces };
@@ -185,7 +251,7 @@ async function handle(cmd: Command): Promise<unknown> {
       sliceMs = cmd.sliceMs;
       return null;
     case 'open':
-      return open(cmd.key, cmd.spec, cmd.dir);
+      return open(cmd.key, cmd.spec, cmd.dir, cmd.placement);
     case 'write': {
       const p = parts.get(cmd.key);
       if (p) write(p, cmd.upserts, cmd.removes, cmd.restore === true);
@@ -207,9 +273,13 @@ async function handle(cmd: Command): Promise<unknown> {
       wakeIndexer();
       return true;
     }
-    case 'drop':
+    case 'drop': {
+      const p = parts.get(cmd.key);
       parts.delete(cmd.key);
+      const layout = p?.placement?.layout;
+      if (layout && ![...parts.values()].some((q) => q.placement?.layout === layout)) maps.delete(layout);
       return null;
+    }
     case 'stats':
       return stats();
     case 'crash':
