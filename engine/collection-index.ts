@@ -743,6 +743,7 @@ export class CollectionIndex {
 
   startBuild(req: LayoutBuildRequest, workloadFilters: (id: string) => unknown[] | undefined): { id: string; status: 'building' } {
     if (this.buildView?.status === 'building') fail('LAYOUT_BUILDING', `a layout of collection "${this.ctx.name}" is already building (build ${this.buildView.id})`);
+    if (this.liveCount === 0) fail('BAD_REQUEST', `collection "${this.ctx.name}" has no points to lay out`);
     const defaults = this.ctx.layout;
     const positive = (v: unknown, name: string, fallback: number, min: number): number => {
       if (v === undefined || v === null) return fallback;

@@ -205,6 +205,10 @@ describe('REST /collections/{name}/layout', () => {
     expect(await code('POST', '/collections/c/layout')).toEqual([400, 'BAD_REQUEST']);
     expect(await code('POST', '/collections/c/layout', { source: 'log' })).toEqual([400, 'BAD_REQUEST']);
     expect((await ok<LayoutView>(url, 'GET', '/collections/c/layout')).status).toBe('none');
+    // A collection without points has nothing to lay out: refused at once, not a failed build.
+    await ok(url, 'PUT', '/collections/empty', { vectors: { size: 4, distance: 'Cosine' } });
+    expect(await code('POST', '/collections/empty/layout', { queries: WORKLOAD })).toEqual([400, 'BAD_REQUEST']);
+    expect((await ok<LayoutView>(url, 'GET', '/collections/empty/layout')).status).toBe('none');
   });
 
   it('without a body, learns the layout from the queries the collection has answered', async () => {
