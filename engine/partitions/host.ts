@@ -87,7 +87,6 @@ export class PartitionHost {
     worker.on('message', (msg: Reply) => this.receive(slot, msg));
     worker.on('error', (err) => {
       if (!this.closed) this.log.error({ err, worker: slot.index }, 'partition worker failed');
-      if (process.env.HQDB_DEBUG_WORKERS) console.error(err);
     });
     worker.on('exit', (code) => {
       if (worker === slot.worker && !this.closed) this.restart(slot, code);
