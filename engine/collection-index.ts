@@ -22,9 +22,11 @@ import type { Config } from '../core/config.js';
 import { Bitmap } from '../index/bitmap.js';
 import type { FieldIndex } from '../index/field-index.js';
 import { TopK } from '../index/top-k.js';
+import { vectorFromBytes } from '../index/vector-store.js';
 import type { Storage } from '../storage/storage.js';
 import { parseFilter, type Filter } from './filter/ast.js';
 import { COST, CostModel } from './layout/cost.js';
+import { clusterCount, kmeans, nearestClusters, type Centroids } from './layout/kmeans.js';
 import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
 import {
   buildTree, candidateAtoms, describeLeaves, leaves, routePoint, routeQuery, treeFromJson, treeToJson, viewTree,
@@ -41,45 +43,16 @@ import type { QueryLog } from './query-log.js';
 const CHUNK = 4096;
 /** Candidate cuts considered by a build (the workload's most used atoms). */
 const MAX_CUTS = 160;
-/** Lloyd iterations of the k-means behind vector-cluster cuts. */
-const KMEANS_ITERATIONS = 10;
-
 type BuildCut = BuildInput['cuts'][number];
 
-/** k-means (Lloyd, seeded with evenly spaced sample points) over `n` rows of `vectors`. */
-async function kmeans(vectors: Float32Array, dim: number, k: number, tick: () => Promise<void>): Promise<{ centroids: Float32Array; assignment: Int32Array }> {
-  const n = vectors.length / dim;
-  const centroids = new Float32Array(k * dim);
-  for (let c = 0; c < k; c++) centroids.set(vectors.subarray(Math.floor((c * n) / k) * dim, (Math.floor((c * n) / k) + 1) * dim), c * dim);
-  const assignment = new Int32Array(n);
-  for (let iter = 0; iter < KMEANS_ITERATIONS; iter++) {
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      let bestD = Infinity;
-      for (let c = 0; c < k; c++) {
-        let d = 0;
-        for (let j = 0; j < dim; j++) {
-          const x = vectors[i * dim + j] - centroids[c * dim + j];
-          d += x * x;
-        }
-        if (d < bestD) {
-          bestD = d;
-          best = c;
-        }
-      }
-      assignment[i] = best;
-      if ((i & 1023) === 1023) await tick();
-    }
-    const sums = new Float64Array(k * dim);
-    const counts = new Int32Array(k);
-    for (let i = 0; i < n; i++) {
-      const c = assignment[i];
-      counts[c]++;
-      for (let j = 0; j < dim; j++) sums[c * dim + j] += vectors[i * dim + j];
-    }
-    for (let c = 0; c < k; c++) if (counts[c] > 0) for (let j = 0; j < dim; j++) centroids[c * dim + j] = sums[c * dim + j] / counts[c];
-  }
-  return { centroids, assignment };
+/** Clusters a query probes at cluster cuts: a quarter of them, at least two. */
+function probeCount(centroids: Centroids | null): number {
+  return Math.max(2, Math.ceil((centroids ? clusterCount(centroids) : 0) / 4));
+}
+
+/** The leaf a point belongs to (its nearest centroid matters only at cluster cuts). */
+function leafOf(tree: TreeNode, centroids: Centroids | null, payload: unknown, vector: Float32Array): number {
+  return routePoint(tree, payload, centroids ? nearestClusters(centroids, vector, 1)[0] : -1);
 }
 
 export interface IndexContext {
@@ -130,39 +103,22 @@ class LeafSet {
     readonly globalIndex: boolean,
     readonly dir: string,
     readonly build: BuildView | null,
-    /** k-means centroids (clusters x dim) when the tree has vector-cluster cuts. */
-    readonly centroids: Float32Array | null = null,
+    /** k-means centroids when the tree has vector-cluster cuts. */
+    readonly centroids: Centroids | null = null,
   ) {}
 
   /** Clusters a query probes at cluster cuts: a quarter of them, at least two. */
   get probe(): number {
-    const k = this.centroids ? this.centroids.length / (this.dim || 1) : 0;
-    return Math.max(2, Math.ceil(k / 4));
+    return probeCount(this.centroids);
   }
 
-  dim = 0;
-
-  /** The clusters nearest to a vector, nearest first (squared L2 to the centroids). */
   nearest(vector: Float32Array, n: number): number[] {
-    const c = this.centroids;
-    if (!c) return [];
-    const dim = vector.length;
-    const k = c.length / dim;
-    const d: { i: number; d: number }[] = [];
-    for (let i = 0; i < k; i++) {
-      let s = 0;
-      for (let j = 0; j < dim; j++) {
-        const x = vector[j] - c[i * dim + j];
-        s += x * x;
-      }
-      d.push({ i, d: s });
-    }
-    return d.sort((a, b) => a.d - b.d).slice(0, n).map((e) => e.i);
+    return this.centroids ? nearestClusters(this.centroids, vector, n) : [];
   }
 
   /** The leaf of a point. */
   leafOf(payload: unknown, vector: Float32Array): number {
-    return routePoint(this.tree, payload, this.centroids ? this.nearest(vector, 1)[0] : -1);
+    return leafOf(this.tree, this.centroids, payload, vector);
   }
 
   ensure(label: number): void {
@@ -291,9 +247,6 @@ export interface RouteExplanation {
   }[];
 }
 
-function vectorOf(blob: Buffer, dim: number): Float32Array {
-  return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + dim * 4));
-}
 
 export class CollectionIndex {
   /** Live collection labels (filters are evaluated against it). */
@@ -384,9 +337,8 @@ export class CollectionIndex {
         nextLocal: 0,
         hits: 0,
       }));
-      const centroids = file.centroids?.length ? Float32Array.from(file.centroids.flat()) : null;
+      const centroids = file.centroids?.length ? { values: Float32Array.from(file.centroids.flat()), dim: idx.dim } : null;
       idx.layout = new LeafSet(file.build_id, tree, parts, file.global_index, dir, file.build, centroids);
-      idx.layout.dim = idx.dim;
       idx.buildView = file.build;
       for (const ref of parts) {
         opens.push(ctx.host.open(ref.key, ref.spec, ref.dir, count / parts.length, ref.placement).then((r) => {
@@ -410,7 +362,7 @@ export class CollectionIndex {
       const rows = ctx.storage.points.labelRange(ctx.collectionId, from, CHUNK);
       if (rows.length === 0) break;
       for (const row of rows) {
-        const vector = vectorOf(row.vector, idx.dim);
+        const vector = vectorFromBytes(row.vector, idx.dim);
         ctx.onRow(row.label, row.pid, row.vseq);
         idx.live.set(row.label);
         idx.liveCount++;
@@ -497,7 +449,7 @@ export class CollectionIndex {
       for (let i = 0; i < labels.length; i += CHUNK) {
         for (const row of this.ctx.storage.points.rowsOfLabels(this.ctx.collectionId, labels.slice(i, i + CHUNK))) {
           const local = ref === this.global ? row.label : set!.localOf[row.label];
-          batches.upsert(ref, local, row.label, row.vseq, vectorOf(row.vector, this.dim));
+          batches.upsert(ref, local, row.label, row.vseq, vectorFromBytes(row.vector, this.dim));
         }
         batches.post(this.ctx.host, this.dim, true);
       }
@@ -540,7 +492,7 @@ export class CollectionIndex {
       if (moved.length === 0) continue;
       for (let i = 0; i < moved.length; i += CHUNK) {
         for (const row of this.ctx.storage.points.rowsOfLabels(this.ctx.collectionId, moved.slice(i, i + CHUNK))) {
-          const vector = vectorOf(row.vector, this.dim);
+          const vector = vectorFromBytes(row.vector, this.dim);
           const leaf = set.leafOf(parseStoredPayload(row.payload), vector);
           if (set.partOf[row.label] === leaf) continue;
           const { local, from } = set.place(row.label, leaf);
@@ -863,13 +815,13 @@ export class CollectionIndex {
       await tick();
     }
     // Vector-cluster cuts: k-means over the sample; a cut holds the points whose nearest centroid is one cluster.
-    let centroids: Float32Array | null = null;
+    let centroids: Centroids | null = null;
     if (opts.vectorCuts) {
       const vectors = new Float32Array(sampleSize * this.dim);
       for (let i = 0; i < sampleSize; i += CHUNK) {
         const chunk = sample.slice(i, Math.min(sampleSize, i + CHUNK));
         const at = new Map(chunk.map((l, j) => [l, i + j]));
-        for (const row of this.ctx.storage.points.rowsOfLabels(this.ctx.collectionId, chunk)) vectors.set(vectorOf(row.vector, this.dim), at.get(row.label)! * this.dim);
+        for (const row of this.ctx.storage.points.rowsOfLabels(this.ctx.collectionId, chunk)) vectors.set(vectorFromBytes(row.vector, this.dim), at.get(row.label)! * this.dim);
         await tick();
       }
       const k = Math.min(opts.clusters, sampleSize);
@@ -892,7 +844,7 @@ export class CollectionIndex {
       flatMaxRows: this.ctx.layout.flat_max_rows,
       cost: this.cost,
       globalIndex: opts.globalIndex,
-      clusters: centroids ? { count: centroids.length / this.dim, probe: Math.max(2, Math.ceil(centroids.length / this.dim / 4)) } : undefined,
+      clusters: centroids ? { count: clusterCount(centroids), probe: probeCount(centroids) } : undefined,
       singleValued: this.singleValued,
       tick,
       progress: () => undefined,
@@ -900,10 +852,8 @@ export class CollectionIndex {
     const treeMs = performance.now() - started;
     // 4. Partitions sized from the sample, opened empty, then loaded from SQLite in chunks.
     const sampleLeaf = new Int32Array(leafCount);
-    const sizing = new LeafSet(view.id, tree, [], opts.globalIndex, '', null, centroids);
-    sizing.dim = this.dim;
     for (const row of this.ctx.storage.points.rowsOfLabels(this.ctx.collectionId, sample.slice(0, Math.min(sampleSize, 2048)))) {
-      sampleLeaf[sizing.leafOf(parseStoredPayload(row.payload), vectorOf(row.vector, this.dim))]++;
+      sampleLeaf[leafOf(tree, centroids, parseStoredPayload(row.payload), vectorFromBytes(row.vector, this.dim))]++;
     }
     const sampled = Math.min(sampleSize, 2048);
     const descriptions = describeLeaves(tree);
@@ -924,7 +874,6 @@ export class CollectionIndex {
       };
     });
     const set = new LeafSet(view.id, tree, parts, opts.globalIndex, dir, view, centroids);
-    set.dim = this.dim;
     set.cursor = 0;
     await Promise.all(parts.map((r) => this.ctx.host.open(r.key, r.spec, null, (sampleLeaf[r.leaf] / sampled) * this.liveCount, r.placement)));
     this.building = set;
@@ -933,7 +882,7 @@ export class CollectionIndex {
       const rows = this.ctx.storage.points.labelRange(this.ctx.collectionId, set.cursor, CHUNK);
       if (rows.length === 0) break;
       for (const row of rows) {
-        const vector = vectorOf(row.vector, this.dim);
+        const vector = vectorFromBytes(row.vector, this.dim);
         const { local } = set.place(row.label, set.leafOf(parseStoredPayload(row.payload), vector));
         batches.upsert(parts[set.partOf[row.label]], local, row.label, row.vseq, vector);
       }
@@ -968,7 +917,7 @@ export class CollectionIndex {
       leaves: parts.map((r) => ({ leaf: r.leaf, flat: r.spec.flat, m: r.spec.m, ef_construct: r.spec.efConstruction })),
       global_index: opts.globalIndex,
       build: finished,
-      ...(centroids ? { centroids: Array.from({ length: centroids.length / this.dim }, (_, c) => Array.from(centroids.subarray(c * this.dim, (c + 1) * this.dim))) } : {}),
+      ...(centroids ? { centroids: Array.from({ length: clusterCount(centroids) }, (_, c) => Array.from(centroids.values.subarray(c * this.dim, (c + 1) * this.dim))) } : {}),
     };
     if (this.closed || this.ctx.isDropped()) throw new HqdbError('SHUTTING_DOWN', 'the collection was closed during the build');
     await writeFile(join(this.ctx.dir, 'layout.json.tmp'), stringifyJson(file));
@@ -1004,7 +953,7 @@ export class CollectionIndex {
     for (let from = 0; ;) {
       const rows = this.ctx.storage.points.labelRange(this.ctx.collectionId, from, CHUNK);
       if (rows.length === 0) break;
-      for (const row of rows) batches.upsert(ref, row.label, row.label, row.vseq, vectorOf(row.vector, this.dim));
+      for (const row of rows) batches.upsert(ref, row.label, row.label, row.vseq, vectorFromBytes(row.vector, this.dim));
       batches.post(this.ctx.host, this.dim);
       from = rows[rows.length - 1].label + 1;
     }

@@ -13,6 +13,7 @@ import { parsePointId, pointIdFromKey, pointKey } from '../core/point-id.js';
 import type { CollectionConfig, Payload, PayloadSelector, PointId, PointRecord, ScoredPoint } from '../core/types.js';
 import { Bitmap } from '../index/bitmap.js';
 import { metricFor, normalizeInPlace, type Metric } from '../index/distance.js';
+import { vectorFromBytes } from '../index/vector-store.js';
 import { FIELD_SCHEMAS, FieldIndex, type FieldSchema } from '../index/field-index.js';
 import type { PointMeta, Where } from '../storage/point-store.js';
 import type { Storage } from '../storage/storage.js';
@@ -678,8 +679,7 @@ export class Collection {
 
   /** A stored vector blob as floats (already normalised for Cosine). */
   private vectorOf(blob: Buffer): Float32Array {
-    const dim = this.config.vectors.size;
-    return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + dim * 4));
+    return vectorFromBytes(blob, this.config.vectors.size);
   }
 
   private record(row: PointMeta, selector: PayloadSelector, withVector: boolean): PointRecord {

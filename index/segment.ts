@@ -297,11 +297,6 @@ export class Segment {
     return this.liveBits;
   }
 
-  /** Live labels as a bitmap (a copy). */
-  liveBitmap(): Bitmap {
-    return this.liveBits.clone();
-  }
-
   /** Score of one stored vector against a query (internal distance). */
   distanceTo(query: Float32Array, label: number): number {
     const { metric, dim } = this.options;

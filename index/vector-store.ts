@@ -38,3 +38,8 @@ export class VectorStore {
     this.capacity = capacity;
   }
 }
+
+/** A stored float32 vector (little-endian bytes, e.g. a SQLite BLOB) as a new Float32Array of `dim` values. */
+export function vectorFromBytes(bytes: Uint8Array, dim: number): Float32Array {
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + dim * 4));
+}

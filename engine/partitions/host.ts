@@ -142,9 +142,8 @@ export class PartitionHost {
   }
 
   private call<T>(slot: WorkerSlot, cmd: Command & { id: number }, transfer?: ArrayBuffer[]): Promise<T> {
-    const id = cmd.id === 0 ? 0 : cmd.id;
     return new Promise<T>((resolve, reject) => {
-      slot.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      slot.pending.set(cmd.id, { resolve: resolve as (v: unknown) => void, reject });
       slot.worker.postMessage(cmd, transfer ?? []);
     });
   }

@@ -19,8 +19,6 @@ interface Partition {
   seg: Segment;
   /** local label -> collection label; unused for identity partitions. */
   globals: Int32Array;
-  /** collection label -> local label, for excluding a query point. */
-  localOf?: Map<number, number>;
 }
 
 const port = parentPort!;
@@ -108,7 +106,6 @@ function write(p: Partition, upserts: WriteBatch | undefined, removes: Int32Arra
         m?.set(upserts.globals[i], p.placement!.leaf, local);
       }
     }
-    p.localOf = undefined;
   }
   // While restoring, indexing waits for finish-restore (which reports what the snapshot already covered).
   if (!restore) wakeIndexer();
@@ -157,19 +154,13 @@ function localAllows(targets: Partition[], words: Uint32Array): Map<Partition, {
   return out;
 }
 
+/** The local labels (in this partition) of collection labels to leave out. */
 function toLocal(p: Partition, globalLabels: number[]): Set<number> | undefined {
   if (globalLabels.length === 0) return undefined;
-  if (p.spec.identity) return new Set(globalLabels);
-  if (!p.localOf) {
-    p.localOf = new Map();
-    const live = p.seg.liveSet;
-    for (let l = 0; l < p.seg.labelSpan; l++) if (live.has(l)) p.localOf.set(p.globals[l], l);
-  }
+  if (p.spec.identity || !p.placement) return new Set(globalLabels);
+  const m = maps.get(p.placement.layout)!;
   const out = new Set<number>();
-  for (const g of globalLabels) {
-    const l = p.localOf.get(g);
-    if (l !== undefined) out.add(l);
-  }
+  for (const g of globalLabels) if (g < m.leafOf.length && m.leafOf[g] === p.placement.leaf) out.add(m.localOf[g]);
   return out.size ? out : undefined;
 }
 
