@@ -6,7 +6,7 @@
 
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import { fail } from '../core/errors.js';
+import { fail, HqdbError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { fieldValues, splitKey } from '../core/payload-values.js';
 import { parsePointId, pointIdFromKey, pointKey } from '../core/point-id.js';
@@ -32,6 +32,14 @@ import { normalizeFilter } from './layout/predicates.js';
 import type { PartitionHost } from './partitions/host.js';
 import type { Plan, PlannerThresholds } from './planner.js';
 import { QueryLog } from './query-log.js';
+
+export interface BatchOptions {
+  /** Called between steps; throws to stop the batch (a cancelled call or job). */
+  alive?: () => void;
+}
+
+/** One query's outcome in a batch: its points, or the error it alone raised. */
+export type BatchOutcome = { points: ScoredPoint[] } | { error: HqdbError };
 
 export interface CollectionLimits {
   maxBatchPoints: number;
@@ -549,19 +557,37 @@ export class Collection {
   }
 
   /**
-   * Runs a batch of queries, a few at a time so that every worker has work,
-   * answering in input order. `alive` is checked before each query starts
-   * (a cancelled gRPC call stops the batch). One failing query fails the batch.
+   * Runs a batch of queries and answers in input order; one failing query
+   * fails the batch (the Qdrant batch contract). `alive` is checked between
+   * steps (a cancelled gRPC call stops the batch).
    */
   async queryBatch(requests: readonly QueryRequest[], alive?: () => void): Promise<ScoredPoint[][]> {
     this.checkBatchSize(requests.length);
-    const out: ScoredPoint[][] = new Array<ScoredPoint[]>(requests.length);
+    const outcomes = await this.executeBatch(requests, { alive });
+    return outcomes.map((o) => {
+      if ('error' in o) throw o.error;
+      return o.points;
+    });
+  }
+
+  /**
+   * The batch executor: runs any number of queries (callers stream large
+   * workloads through it in chunks) and answers each in input order with its
+   * points or the error that query alone raised.
+   */
+  async executeBatch(requests: readonly QueryRequest[], options: BatchOptions = {}): Promise<BatchOutcome[]> {
+    const out: BatchOutcome[] = new Array<BatchOutcome>(requests.length);
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < requests.length) {
         const i = next++;
-        alive?.();
-        out[i] = await this.query(requests[i]);
+        options.alive?.();
+        try {
+          out[i] = { points: await this.query(requests[i]) };
+        } catch (err) {
+          if (!(err instanceof HqdbError)) throw err;
+          out[i] = { error: err };
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(BATCH_LANES, requests.length) }, lane));
