@@ -59,6 +59,15 @@ export interface Config {
     ef_boost_max: number;
     ef_max: number;
   };
+  /** Workload jobs (engine/workloads.ts). */
+  workloads: {
+    /** A job whose share of failed lines exceeds this (0..1) ends as failed; its results are kept. */
+    max_failed_share: number;
+    /** Largest NDJSON workload body, in megabytes (streamed, so not bounded by service.max_request_size_mb). */
+    max_body_mb: number;
+    /** Lines the runner reads, answers and writes per transaction. */
+    chunk_size: number;
+  };
   log: {
     level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   };
@@ -83,6 +92,7 @@ export const DEFAULT_CONFIG: Config = {
   // filtered HNSW search when filter and query do not correlate; raising ef with
   // 1/selectivity only made filtered searches 5-15x slower for no recall, so it is off (1).
   planner: { exact_max_rows: 2_000, probe_exact_max_rows: 30_000, probe_max: 400, ef_boost_max: 1, ef_max: 2_000 },
+  workloads: { max_failed_share: 0.5, max_body_mb: 1_024, chunk_size: 1_024 },
   log: { level: 'info' },
 };
 
@@ -140,6 +150,8 @@ function setValue(config: Config, section: string, key: string, value: unknown, 
   } else if (typeof current === 'number') {
     const n = typeof value === 'number' ? value : Number(value);
     if (!Number.isFinite(n) || n < 0) throw new HqdbError('INVALID_CONFIG', `${origin}: expected a non-negative number, got "${String(value)}"`);
+    if (section === 'workloads' && key === 'max_failed_share' && n > 1) throw new HqdbError('INVALID_CONFIG', `${origin}: expected a share between 0 and 1, got ${n}`);
+    if (section === 'workloads' && key === 'chunk_size' && (n < 1 || !Number.isInteger(n))) throw new HqdbError('INVALID_CONFIG', `${origin}: expected a positive integer, got ${n}`);
     target[key] = n;
   } else {
     const s = String(value);

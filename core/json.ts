@@ -26,18 +26,18 @@ export function parseJsonLossless(text: string): unknown {
   return BIG_INT_LITERAL.test(text) ? losslessParse(text, null, parseNumber) : JSON.parse(text);
 }
 
-/** Parses a request body: empty is undefined, malformed or too deep is MALFORMED_JSON. */
-export function parseJsonBody(text: string): unknown {
+/** Parses a request body (or one line of an NDJSON body, named by `what`): empty is undefined, malformed or too deep is MALFORMED_JSON. */
+export function parseJsonBody(text: string, what = 'request body'): unknown {
   if (text.trim().length === 0) return undefined;
-  checkDepth(text);
+  checkDepth(text, what);
   try {
     return parseJsonLossless(text);
   } catch (err) {
-    throw new HqdbError('MALFORMED_JSON', `request body is not valid JSON: ${(err as Error).message}`);
+    throw new HqdbError('MALFORMED_JSON', `${what} is not valid JSON: ${(err as Error).message}`);
   }
 }
 
-function checkDepth(text: string): void {
+function checkDepth(text: string, what: string): void {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -48,7 +48,7 @@ function checkDepth(text: string): void {
     } else if (c === 34) {
       inString = true;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > MAX_JSON_DEPTH) throw new HqdbError('MALFORMED_JSON', `request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (++depth > MAX_JSON_DEPTH) throw new HqdbError('MALFORMED_JSON', `${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
     } else if (c === 125 || c === 93) {
       depth--;
     }

@@ -38,6 +38,9 @@ export interface BatchOptions {
   alive?: () => void;
 }
 
+/** The raw filters of a workload job of this collection, one per valid line; undefined when there is no such job. */
+export type WorkloadFilters = (jobId: string) => unknown[] | undefined;
+
 /** One query's outcome in a batch: its points, or the error it alone raised. */
 export type BatchOutcome = { points: ScoredPoint[] } | { error: HqdbError };
 
@@ -108,6 +111,8 @@ export class Collection {
   /** The write that last set each label's vector (reported as a point's version). */
   private versions = new Float64Array(1024);
   readonly queryLog: QueryLog;
+  /** A workload job's filters, for layouts learnt from a job (`source: {workload: id}`). */
+  private workloadFilters: WorkloadFilters = () => undefined;
 
   private constructor(
     readonly id: number,
@@ -132,9 +137,11 @@ export class Collection {
     limits: CollectionLimits,
     log: Logger,
     host: PartitionHost,
+    workloadFilters: WorkloadFilters = () => undefined,
   ): Promise<Collection> {
     const dir = Collection.dirFor(dataDir, row.id);
     const c = new Collection(row.id, row.name, row.config, storage, dir, limits, row.seq, log);
+    c.workloadFilters = workloadFilters;
     c.index = await CollectionIndex.open({
       collectionId: row.id,
       name: row.name,
@@ -205,8 +212,7 @@ export class Collection {
 
   startLayoutBuild(req: LayoutBuildRequest): { id: string; status: 'building' } {
     if (req === null || typeof req !== 'object' || Array.isArray(req)) fail('BAD_REQUEST', 'the layout request must be a JSON object');
-    // Workload jobs arrive with the batch issue; until then no job id exists.
-    return this.index.startBuild(req, () => undefined);
+    return this.index.startBuild(req, this.workloadFilters);
   }
 
   layoutView(): LayoutView {

@@ -1,6 +1,7 @@
 // The engine: the set of collections of one data directory, their lifecycle,
-// and the background work that keeps derived state current (folding written
-// points into HNSW graphs a time slice at a time, snapshotting graphs).
+// the background work that keeps derived state current (folding written
+// points into HNSW graphs a time slice at a time, snapshotting graphs), and
+// the workload jobs that run over the collections.
 // Transports call only this module and Collection.
 
 import { rm } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { parseCollectionConfig } from './collection-config.js';
 import type { CreateCollectionRequest } from './requests.js';
 import { checkCollectionName } from './validate.js';
 import { PartitionHost } from './partitions/host.js';
+import { Workloads } from './workloads.js';
 
 export class Engine {
   private readonly collections = new Map<string, Collection>();
@@ -21,6 +23,8 @@ export class Engine {
   private snapshotTimer: NodeJS.Timeout | undefined;
   private readonly saves = new Set<Promise<void>>();
   private closed = false;
+  /** Workload jobs over this engine's collections, and their runner. */
+  readonly workloads: Workloads;
 
   private constructor(
     private readonly storage: Storage,
@@ -29,6 +33,14 @@ export class Engine {
     /** The worker threads that own every collection's partitions. */
     readonly host: PartitionHost,
   ) {
+    this.workloads = new Workloads({
+      storage,
+      config: config.workloads,
+      maxQueryLimit: config.service.max_query_limit,
+      log,
+      byName: (name) => this.collection(name),
+      byId: (id) => [...this.collections.values()].find((c) => c.id === id),
+    });
     host.onRestart = async (keys) => {
       const set = new Set(keys);
       for (const c of this.collections.values()) await c.restartPartitions(set);
@@ -46,6 +58,7 @@ export class Engine {
         const collection = await engine.openCollection({ id: row.id, name: row.name, seq: row.seq, config: JSON.parse(row.config) as CollectionConfig });
         engine.collections.set(row.name, collection);
       }
+      engine.workloads.start();
     } catch (err) {
       await host?.close();
       storage.close();
@@ -103,7 +116,7 @@ export class Engine {
   }
 
   private openCollection(row: { id: number; name: string; seq: number; config: CollectionConfig }): Promise<Collection> {
-    return Collection.open(row, this.storage, this.config.storage.path, this.limits(), this.log, this.host);
+    return Collection.open(row, this.storage, this.config.storage.path, this.limits(), this.log, this.host, (job) => this.workloads.filters(row.id, job));
   }
 
   /** Returns false when there was no such collection (as Qdrant does). */
@@ -112,8 +125,11 @@ export class Engine {
     const c = this.collections.get(name);
     if (!c) return false;
     this.collections.delete(name);
+    // Its workload jobs go with it (cascade); a running one stops before the index closes.
     this.storage.catalog.remove(c.id);
+    const stopped = this.workloads.dropCollection(c.id);
     await Promise.all(this.saves);
+    await stopped;
     await c.drop();
     return true;
   }
@@ -165,6 +181,7 @@ export class Engine {
     if (this.closed) return;
     this.closed = true;
     if (this.snapshotTimer) clearInterval(this.snapshotTimer);
+    await this.workloads.close();
     await Promise.all(this.saves);
     await this.host.refresh().catch(() => undefined);
     await Promise.all([...this.collections.values()].filter((c) => c.isDirty).map((c) => this.snapshot(c)));
