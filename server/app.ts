@@ -14,6 +14,7 @@ import { layoutRoutes } from './routes/layout.js';
 import { pointRoutes } from './routes/points.js';
 import { queryRoutes } from './routes/query.js';
 import { serviceRoutes } from './routes/service.js';
+import { workloadRoutes } from './routes/workloads.js';
 
 export interface AppDeps {
   engine: Engine;
@@ -81,5 +82,6 @@ export function buildApp({ engine, config, logger }: AppDeps): FastifyInstance {
   app.register(pointRoutes, { engine });
   app.register(queryRoutes, { engine });
   app.register(layoutRoutes, { engine });
+  app.register(workloadRoutes, { engine, config });
   return app;
 }

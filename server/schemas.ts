@@ -173,6 +173,26 @@ export const LayoutBuildQuery = Type.Object({
   wait: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('')])),
 }, Strict);
 
+// hqdb extension: workload jobs. The submit body (JSON or NDJSON) is checked
+// by the route and the engine, since an NDJSON body arrives as a stream.
+export const WorkloadParams = Type.Object({ name: Type.String(), id: Type.String() });
+
+/** Options of a submitted workload in the query string (NDJSON bodies carry only queries); values are checked by the engine. */
+export const WorkloadSubmitQuery = Type.Object({
+  layout: Type.Optional(Type.String()),
+  limit: Type.Optional(Type.String()),
+  with_payload: Type.Optional(Type.String()),
+}, Strict);
+
+/** `?offset&limit` page the results; `?wait=true` waits for the job to end (JSON) or follows it (NDJSON stream). */
+export const WorkloadResultsQuery = Type.Object({
+  offset: Type.Optional(Type.String()),
+  limit: Type.Optional(Type.String()),
+  wait: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('')])),
+}, Strict);
+
+export type WorkloadSubmitQueryT = Static<typeof WorkloadSubmitQuery>;
+export type WorkloadResultsQueryT = Static<typeof WorkloadResultsQuery>;
 export type UpsertBodyT = Static<typeof UpsertBody>;
 export type QueryBodyT = Static<typeof QueryBody>;
 export type SearchBodyT = Static<typeof SearchBody>;
