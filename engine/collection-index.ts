@@ -34,7 +34,7 @@ import {
 } from './layout/qd-tree.js';
 import type { BuildView, LayoutBuildRequest, LayoutView, PartitionView } from './layout/types.js';
 import type { PartitionHost } from './partitions/host.js';
-import type { PartitionSpec, PartitionTrace, Placement, SearchReply } from './partitions/protocol.js';
+import type { BatchQuery, PartitionSpec, PartitionTrace, Placement, SearchReply, SearchTarget } from './partitions/protocol.js';
 import { parseStoredPayload } from './payload.js';
 import type { PlannerThresholds } from './planner.js';
 import type { QueryLog } from './query-log.js';
@@ -215,6 +215,38 @@ export interface IndexQuery {
   /** The filter's live matching labels and their count (called only when a choice needs them). */
   evaluate(): { allow: Bitmap; matching: number };
   exclude: number[];
+}
+
+/** One query of a batch: its vector and the query as the router sees it (filters evaluated once per distinct filter by the caller). */
+export interface BatchItem {
+  vector: Float32Array;
+  query: IndexQuery;
+}
+
+/** What a batch did, summed over its chunks (a workload job's statistics). */
+export interface BatchStats {
+  queries: number;
+  /** Queries identical to an earlier one of their chunk, answered by its result. */
+  duplicates: number;
+  /** Distinct filters evaluated (once each per chunk). */
+  distinctFilters: number;
+  /** Queries sent to the whole-collection index, and to the layout's partitions. */
+  toCollection: number;
+  toPartitions: number;
+  /** Partition visits, and those whose partition implied the filter (searched unfiltered). */
+  visits: number;
+  impliedVisits: number;
+  /** Queries no point matches (answered without a search). */
+  empty: number;
+  /** How each partition visit was answered (plan or fallback step). */
+  answeredBy: Record<string, number>;
+  /** Exact scans run through the blocked multi-query kernel, and the queries they served. */
+  blocks: number;
+  blockedQueries: number;
+}
+
+export function emptyBatchStats(): BatchStats {
+  return { queries: 0, duplicates: 0, distinctFilters: 0, toCollection: 0, toPartitions: 0, visits: 0, impliedVisits: 0, empty: 0, answeredBy: {}, blocks: 0, blockedQueries: 0 };
 }
 
 interface Route {
@@ -553,6 +585,94 @@ export class CollectionIndex {
    * whole-collection index, by the cost model. The filter's bitmap is evaluated
    * only when a choice needs it: not when every partition to visit is implied.
    */
+  /**
+   * The worker side of the batch executor: routes every query, inverts the
+   * routes into one message per worker (query vectors and each distinct filter
+   * bitmap once, in shared memory) and merges the per-worker answers per query.
+   */
+  async searchBatch(items: readonly BatchItem[], stats?: BatchStats): Promise<{ labels: number[]; distances: number[] }[]> {
+    const results = items.map(() => ({ labels: [] as number[], distances: [] as number[] }));
+    if (items.length === 0) return results;
+    const dim = this.dim;
+    const vectors = new Float32Array(new SharedArrayBuffer(items.length * dim * 4));
+    const filterIds = new Map<Bitmap, number>();
+    const filters: Uint32Array[] = [];
+    const perWorker = new Map<number, { queries: BatchQuery[]; slots: number[] }>();
+    for (let i = 0; i < items.length; i++) {
+      const { vector, query } = items[i];
+      const route = this.route(query, vector);
+      if (stats) {
+        stats.queries++;
+        if (route.target === 'collection') stats.toCollection++;
+        else stats.toPartitions++;
+      }
+      if (route.matching === 0) {
+        if (stats) stats.empty++;
+        continue;
+      }
+      vectors.set(vector, i * dim);
+      let filter = -1;
+      if (route.allow && route.targets.some((t) => !t.implied)) {
+        const known = filterIds.get(route.allow);
+        if (known !== undefined) {
+          filter = known;
+        } else {
+          const words = new Uint32Array(new SharedArrayBuffer(route.allow.words.byteLength));
+          words.set(route.allow.words);
+          filter = filters.push(words) - 1;
+          filterIds.set(route.allow, filter);
+        }
+      }
+      const byWorker = new Map<number, SearchTarget[]>();
+      for (const t of route.targets) {
+        if (t.ref.size === 0 && !t.ref.spec.identity) continue;
+        t.ref.hits++;
+        if (stats) {
+          stats.visits++;
+          if (t.implied) stats.impliedVisits++;
+        }
+        const w = this.ctx.host.workerOf(t.ref.key);
+        let list = byWorker.get(w);
+        if (!list) byWorker.set(w, (list = []));
+        list.push({ key: t.ref.key, implied: t.implied });
+      }
+      for (const [w, targets] of byWorker) {
+        let group = perWorker.get(w);
+        if (!group) perWorker.set(w, (group = { queries: [], slots: [] }));
+        group.queries.push({ vec: i, k: query.k, ef: query.ef, exact: query.exact, filter, matching: route.matching, exclude: query.exclude, targets });
+        group.slots.push(i);
+      }
+    }
+    const groups = [...perWorker];
+    const replies = await Promise.all(groups.map(([w, g]) => this.ctx.host.searchBatch(w, { vectors, filters, queries: g.queries })));
+    // A query answered by more than one worker: merge their top-k lists.
+    const merged = new Map<number, TopK>();
+    replies.forEach((reply, r) => {
+      const { slots, queries } = groups[r][1];
+      for (let j = 0; j < slots.length; j++) {
+        const slot = slots[j];
+        const own = results[slot];
+        if (own.labels.length === 0 && !merged.has(slot)) {
+          results[slot] = { labels: reply.labels[j], distances: reply.distances[j] };
+          continue;
+        }
+        let heap = merged.get(slot);
+        if (!heap) {
+          merged.set(slot, (heap = new TopK(queries[j].k)));
+          for (let x = 0; x < own.labels.length; x++) heap.push(own.labels[x], own.distances[x]);
+        }
+        for (let x = 0; x < reply.labels[j].length; x++) heap.push(reply.labels[j][x], reply.distances[j][x]);
+      }
+      if (stats) {
+        for (const [kind, n] of Object.entries(reply.answeredBy)) stats.answeredBy[kind] = (stats.answeredBy[kind] ?? 0) + n;
+        stats.blocks += reply.blocks;
+        stats.blockedQueries += reply.blockedQueries;
+      }
+    });
+    for (const [slot, heap] of merged) results[slot] = heap.sorted();
+    return results;
+  }
+
   private route(q: IndexQuery, vector: Float32Array): Route {
     const layout = this.layout;
     const global = this.global;

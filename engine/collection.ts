@@ -26,20 +26,38 @@ import { parseFilter, type Condition, type Filter } from './filter/ast.js';
 import { evaluateBitmap, type EvaluationStats } from './filter/bitmap.js';
 import { compileConditionSql, compileFilterSql } from './filter/sql.js';
 import type { Config } from '../core/config.js';
-import { CollectionIndex, type RouteExplanation } from './collection-index.js';
+import { CollectionIndex, type BatchItem, type BatchStats, type RouteExplanation } from './collection-index.js';
+export type { BatchStats } from './collection-index.js';
 import type { LayoutBuildRequest, LayoutView, BuildView } from './layout/types.js';
-import { normalizeFilter } from './layout/predicates.js';
+import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
 import type { PartitionHost } from './partitions/host.js';
 import type { Plan, PlannerThresholds } from './planner.js';
-import { QueryLog } from './query-log.js';
+import { canonicalJson, QueryLog } from './query-log.js';
+
+/** Looks up the raw filters of a workload job's queries; undefined when the job does not exist. */
+export type WorkloadFilters = (job: string) => unknown[] | undefined;
 
 export interface BatchOptions {
   /** Called between steps; throws to stop the batch (a cancelled call or job). */
   alive?: () => void;
+  /** Counters the executor adds to (a workload job's statistics). */
+  stats?: BatchStats;
 }
 
-/** The raw filters of a workload job of this collection, one per valid line; undefined when there is no such job. */
-export type WorkloadFilters = (jobId: string) => unknown[] | undefined;
+/** A validated query with everything it needs resolved. */
+interface PreparedQuery {
+  k: number;
+  offset: number;
+  ef: number;
+  exact: boolean;
+  threshold: number | undefined;
+  selector: PayloadSelector;
+  withVector: boolean;
+  filter: Filter | undefined;
+  nf: NormalizedFilter;
+  vector: Float32Array;
+  exclude: number[];
+}
 
 /** One query's outcome in a batch: its points, or the error it alone raised. */
 export type BatchOutcome = { points: ScoredPoint[] } | { error: HqdbError };
@@ -92,7 +110,10 @@ export interface CollectionInfo {
 }
 
 /** Queries of a batch in flight at once (enough to keep every partition worker busy). */
-const BATCH_LANES = 4;
+/** Chunks of a batch in flight at once: the main thread prepares one while the workers search another. */
+const BATCH_LANES = 2;
+/** Queries per chunk: one message per worker carries them all. */
+const BATCH_CHUNK = 512;
 
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
@@ -111,7 +132,7 @@ export class Collection {
   /** The write that last set each label's vector (reported as a point's version). */
   private versions = new Float64Array(1024);
   readonly queryLog: QueryLog;
-  /** A workload job's filters, for layouts learnt from a job (`source: {workload: id}`). */
+  /** The raw filters of a workload job's queries (one per valid line), for layouts learnt from a job; undefined for an unknown job. */
   private workloadFilters: WorkloadFilters = () => undefined;
 
   private constructor(
@@ -212,7 +233,7 @@ export class Collection {
 
   startLayoutBuild(req: LayoutBuildRequest): { id: string; status: 'building' } {
     if (req === null || typeof req !== 'object' || Array.isArray(req)) fail('BAD_REQUEST', 'the layout request must be a JSON object');
-    return this.index.startBuild(req, this.workloadFilters);
+    return this.index.startBuild(req, (job) => this.workloadFilters(job));
   }
 
   layoutView(): LayoutView {
@@ -577,27 +598,84 @@ export class Collection {
   }
 
   /**
-   * The batch executor: runs any number of queries (callers stream large
-   * workloads through it in chunks) and answers each in input order with its
-   * points or the error that query alone raised.
+   * The batch executor (DESIGN.md 5.3): runs any number of queries (callers
+   * stream large workloads through it in chunks) and answers each in input
+   * order with its points or the error that query alone raised. Identical
+   * queries run once; each distinct filter is evaluated once; the queries of a
+   * chunk are routed, then sent to the workers as one message per worker, where
+   * each partition runs its group of queries back to back (exact plans through
+   * the blocked queries x rows kernel). Two chunks are in flight, so the main
+   * thread prepares one while the workers search the other.
    */
   async executeBatch(requests: readonly QueryRequest[], options: BatchOptions = {}): Promise<BatchOutcome[]> {
     const out: BatchOutcome[] = new Array<BatchOutcome>(requests.length);
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < requests.length) {
-        const i = next++;
+        const from = next;
+        next = Math.min(requests.length, next + BATCH_CHUNK);
         options.alive?.();
-        try {
-          out[i] = { points: await this.query(requests[i]) };
-        } catch (err) {
-          if (!(err instanceof HqdbError)) throw err;
-          out[i] = { error: err };
-        }
+        await this.runChunk(requests, from, next, out, options.stats);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(BATCH_LANES, requests.length) }, lane));
+    await Promise.all(Array.from({ length: BATCH_LANES }, lane));
     return out;
+  }
+
+  private async runChunk(requests: readonly QueryRequest[], from: number, to: number, out: BatchOutcome[], stats?: BatchStats): Promise<void> {
+    // Identical queries (same vector, filter and options) run once.
+    const byKey = new Map<string, number>();
+    const unique: { prepared: PreparedQuery; slots: number[] }[] = [];
+    const filters = new Map<string, { filter: Filter; evaluated?: { allow: Bitmap; matching: number } }>();
+    const items: BatchItem[] = [];
+    for (let i = from; i < to; i++) {
+      const req = requests[i];
+      let prepared: PreparedQuery;
+      try {
+        prepared = this.prepare(req);
+      } catch (err) {
+        if (!(err instanceof HqdbError)) throw err;
+        out[i] = { error: err };
+        continue;
+      }
+      const { filter, vector } = prepared;
+      const fkey = filter ? canonicalJson(req.filter) : '';
+      const key = `${fkey}\u0000${prepared.k} ${prepared.offset} ${prepared.ef} ${prepared.exact} ${prepared.threshold} ${prepared.withVector} ${JSON.stringify(prepared.selector)} ${prepared.exclude.join(',')}\u0000` +
+        Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('latin1');
+      const seen = byKey.get(key);
+      if (seen !== undefined) {
+        unique[seen].slots.push(i);
+        if (stats) stats.duplicates++;
+        continue;
+      }
+      byKey.set(key, unique.length);
+      unique.push({ prepared, slots: [i] });
+      let evaluate: (() => { allow: Bitmap; matching: number }) | undefined;
+      if (filter) {
+        let f = filters.get(fkey);
+        if (!f) filters.set(fkey, (f = { filter }));
+        const entry = f;
+        evaluate = () => (entry.evaluated ??= this.evaluateFilter(entry.filter));
+      }
+      items.push({
+        vector: prepared.vector,
+        query: {
+          k: prepared.k, ef: prepared.ef, exact: prepared.exact, nf: prepared.nf, filtered: filter !== undefined, exclude: prepared.exclude,
+          evaluate: evaluate ?? (() => ({ allow: this.index.live, matching: this.index.liveTotal })),
+        },
+      });
+    }
+    if (stats) stats.distinctFilters += filters.size;
+    const found = await this.index.searchBatch(items, stats);
+    for (let u = 0; u < unique.length; u++) {
+      const points = this.finish(unique[u].prepared, found[u].labels, found[u].distances);
+      for (const slot of unique[u].slots) out[slot] = { points };
+    }
+  }
+
+  private evaluateFilter(filter: Filter, stats?: EvaluationStats): { allow: Bitmap; matching: number } {
+    const allow = this.filterBitmap(filter, stats);
+    return { allow, matching: allow.count() };
   }
 
   async query(req: QueryRequest): Promise<ScoredPoint[]> {
@@ -609,8 +687,8 @@ export class Collection {
     return this.run(req);
   }
 
-  private async run(req: QueryRequest): Promise<{ points: ScoredPoint[]; explain: QueryExplanation }> {
-    const t0 = performance.now();
+  /** Validates a query and resolves what it needs (vector, filter, limits); records its filter in the query log. */
+  private prepare(req: QueryRequest): PreparedQuery {
     const limit = req.limit == null ? 10 : checkLimit(req.limit, 'limit', this.limits.maxQueryLimit);
     const offset = req.offset == null ? 0 : checkLimit(req.offset, 'offset', this.limits.maxQueryLimit, 0);
     if (limit + offset > this.limits.maxQueryLimit) fail('INVALID_LIMIT', `limit + offset must be at most ${this.limits.maxQueryLimit}`);
@@ -628,45 +706,53 @@ export class Collection {
     const { vector, exclude } = this.resolveQuery(req.query);
     const nf = normalizeFilter(filter);
     this.queryLog.record(req.filter ?? undefined, nf);
+    return { k: limit + offset, offset, ef, exact: params.exact === true, threshold: threshold ?? undefined, selector, withVector, filter, nf, vector, exclude: exclude ?? [] };
+  }
 
+  /** The answer's points: offset and score threshold applied, payloads and vectors read from SQLite. */
+  private finish(p: PreparedQuery, found: readonly number[], distances: readonly number[]): ScoredPoint[] {
+    const labels: number[] = [];
+    const scores: number[] = [];
+    for (let i = p.offset; i < found.length; i++) {
+      // A point deleted while the query ran is left out (the workers answered before they saw the delete).
+      if (this.labelIds[found[i]] === undefined) continue;
+      const score = this.metric.toScore(distances[i]);
+      if (p.threshold !== undefined && (this.metric.higherIsBetter ? score < p.threshold : score > p.threshold)) break;
+      labels.push(found[i]);
+      scores.push(score);
+    }
+    return this.scored(labels, scores, p.selector, p.withVector);
+  }
+
+  private async run(req: QueryRequest): Promise<{ points: ScoredPoint[]; explain: QueryExplanation }> {
+    const t0 = performance.now();
+    const p = this.prepare(req);
+    const { filter } = p;
     const stats: EvaluationStats = { indexed: 0, sql: 0 };
     let filterMs = 0;
     const evaluate = (): { allow: Bitmap; matching: number } => {
       const t = performance.now();
-      const allow = this.filterBitmap(filter!, stats);
-      const matching = allow.count();
+      const r = this.evaluateFilter(filter!, stats);
       filterMs += performance.now() - t;
-      return { allow, matching };
+      return r;
     };
     const t1 = performance.now();
     const live = this.index.liveTotal;
-    const k = limit + offset;
-    const found = await this.index.search(vector, { k, ef, exact: params.exact === true, nf, filtered: filter !== undefined, evaluate, exclude: exclude ?? [] });
-    const matching = found.matching;
+    const found = await this.index.search(p.vector, { k: p.k, ef: p.ef, exact: p.exact, nf: p.nf, filtered: filter !== undefined, evaluate, exclude: p.exclude });
     const t2 = performance.now();
-    const labels: number[] = [];
-    const scores: number[] = [];
-    for (let i = offset; i < found.labels.length; i++) {
-      // A point deleted while the query ran is left out (the workers answered before they saw the delete).
-      if (this.labelIds[found.labels[i]] === undefined) continue;
-      const score = this.metric.toScore(found.distances[i]);
-      if (threshold != null && (this.metric.higherIsBetter ? score < threshold : score > threshold)) break;
-      labels.push(found.labels[i]);
-      scores.push(score);
-    }
-    const points = this.scored(labels, scores, selector, withVector);
+    const points = this.finish(p, found.labels, found.distances);
     const t3 = performance.now();
     const first = found.route.partitions[0];
     return {
       points,
       explain: {
         plan: first?.plan ?? { kind: 'empty', reason: 'no point matches the filter' },
-        matching,
+        matching: found.matching,
         live,
-        filter: filter ? { conditions_from_index: stats.indexed, conditions_from_sql: stats.sql, template: nf.template } : null,
+        filter: filter ? { conditions_from_index: stats.indexed, conditions_from_sql: stats.sql, template: p.nf.template } : null,
         thresholds: this.limits.planner,
         answered_by: first?.answered_by ?? 'empty',
-        fallback: found.route.partitions.some((p) => p.fallback),
+        fallback: found.route.partitions.some((x) => x.fallback),
         route: found.route,
         timings_ms: { filter: round(filterMs), search: round(t2 - t1 - filterMs), fetch: round(t3 - t2), total: round(t3 - t0) },
       },

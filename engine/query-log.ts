@@ -145,7 +145,7 @@ export class QueryLog {
 }
 
 /** JSON with object keys sorted at every level, so key order never splits one filter into two entries. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   return stringifyJson(sortKeys(value));
 }
 

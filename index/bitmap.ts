@@ -94,8 +94,16 @@ export class Bitmap {
 
   toArray(): Int32Array {
     const out = new Int32Array(this.count());
+    const w = this.words;
     let j = 0;
-    for (const l of this) out[j++] = l;
+    for (let i = 0; i < w.length; i++) {
+      let v = w[i];
+      while (v !== 0) {
+        const t = v & -v;
+        out[j++] = i * 32 + (31 - Math.clz32(t));
+        v ^= t;
+      }
+    }
     return out;
   }
 }

@@ -164,7 +164,7 @@ export class FieldIndex {
   /** Labels holding at least one indexed value outside `values`. */
   someOutside(values: readonly Key[]): Bitmap {
     const excluded = new Set<Key>(values);
-    const out = new Bitmap();
+    const out = new Bitmap(this.valuesOf.length);
     for (const [k, b] of this.byValue) if (!excluded.has(k)) out.or(b);
     return out;
   }
@@ -172,7 +172,8 @@ export class FieldIndex {
   /** Labels holding a numeric (or datetime, in ms) value within bounds. */
   range(b: Bounds): Bitmap {
     this.ensureSorted();
-    const out = new Bitmap();
+    // Sized for every label at once: growing word by word while setting costs more than the scan.
+    const out = new Bitmap(this.valuesOf.length);
     const vals = this.sortedVals;
     // Every bound given applies: the range starts after the strictest lower bound and ends before the strictest upper one.
     const lo = Math.max(b.gte === undefined ? 0 : lowerBound(vals, b.gte, false), b.gt === undefined ? 0 : lowerBound(vals, b.gt, true));

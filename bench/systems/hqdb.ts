@@ -87,6 +87,15 @@ export class HqdbSystem implements BenchSystem {
     return points.map((p) => Number(p.id));
   }
 
+  /** The batch executor (Collection.executeBatch): what batches and workload jobs run. */
+  async searchBatch(reqs: readonly SearchRequest[], ef: number): Promise<ArrayLike<number>[]> {
+    const outcomes = await this.collection!.executeBatch(reqs.map((req) => ({ query: req.vector, filter: req.filter, limit: req.k, params: { hnsw_ef: ef } })));
+    return outcomes.map((o) => {
+      if ('error' in o) throw o.error;
+      return o.points.map((p) => Number(p.id));
+    });
+  }
+
   async diskBytes(): Promise<number> {
     return diskUsage(this.dir);
   }

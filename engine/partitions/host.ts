@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { HqdbError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { PlannerThresholds } from '../planner.js';
-import type { Command, OpenReply, PartitionSpec, Placement, PartitionStats, Reply, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
+import type { BatchReply, Command, OpenReply, SearchBatchCommand, PartitionSpec, Placement, PartitionStats, Reply, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
 
 const IS_TS = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(IS_TS ? './worker.ts' : './worker.js', import.meta.url);
@@ -216,6 +216,13 @@ export class PartitionHost {
     const slot = this.slots[worker];
     if (slot.recovering) await slot.recovering;
     return this.call<SearchReply>(slot, { ...cmd, op: 'search', id: this.id() });
+  }
+
+  /** Searches a batch of queries on one worker (each query names its targets there). */
+  async searchBatch(worker: number, cmd: Omit<SearchBatchCommand, 'op' | 'id'>): Promise<BatchReply> {
+    const slot = this.slots[worker];
+    if (slot.recovering) await slot.recovering;
+    return this.call<BatchReply>(slot, { ...cmd, op: 'search-batch', id: this.id() });
   }
 
   snapshot(key: string, dir: string, seq: number): Promise<boolean> {

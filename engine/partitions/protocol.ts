@@ -59,12 +59,53 @@ export interface SearchCommand {
   targets: SearchTarget[];
 }
 
+/** One query of a batch command: which vector and filter, and the partitions of this worker to search. */
+export interface BatchQuery {
+  /** Row of the query vector in `vectors`. */
+  vec: number;
+  k: number;
+  ef: number;
+  exact: boolean;
+  /** Index of the filter's bitmap in `filters`, or -1 without a filter (or when every target is implied). */
+  filter: number;
+  matching: number;
+  exclude: number[];
+  targets: SearchTarget[];
+}
+
+/**
+ * Many queries in one message (the batch executor): the worker groups them by
+ * partition and runs each partition's group back to back. Vectors and filter
+ * bitmaps are in shared memory, each distinct filter once.
+ */
+export interface SearchBatchCommand {
+  op: 'search-batch';
+  id: number;
+  /** Query vectors, row-major, dim floats each. */
+  vectors: Float32Array;
+  /** The distinct filters' bitmaps over collection labels. */
+  filters: Uint32Array[];
+  queries: BatchQuery[];
+}
+
+export interface BatchReply {
+  /** Per query, in command order: labels (collection labels) and distances, nearest first. */
+  labels: number[][];
+  distances: number[][];
+  /** How often each step answered a partition visit (for job statistics). */
+  answeredBy: Record<string, number>;
+  /** Exact scans run through the blocked multi-query kernel, and the queries they served. */
+  blocks: number;
+  blockedQueries: number;
+}
+
 export type Command =
   | { op: 'init'; id: number; thresholds: PlannerThresholds; sliceMs: number }
   | { op: 'open'; id: number; key: string; spec: PartitionSpec; dir: string | null; placement: Placement | null }
   | { op: 'write'; key: string; upserts?: WriteBatch; removes?: Int32Array; restore?: boolean }
   | { op: 'finish-restore'; id: number; key: string }
   | SearchCommand
+  | SearchBatchCommand
   | { op: 'snapshot'; id: number; key: string; dir: string; seq: number }
   | { op: 'drop'; id: number; key: string }
   | { op: 'stats'; id: number }

@@ -9,8 +9,8 @@ import { metricFor } from '../../index/distance.js';
 import { Segment, type SegmentOptions } from '../../index/segment.js';
 import { TopK } from '../../index/top-k.js';
 import type { PlannerThresholds } from '../planner.js';
-import type { Command, OpenReply, PartitionSpec, Placement, PartitionStats, PartitionTrace, Reply, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
-import { searchPartition } from './search.js';
+import type { BatchReply, Command, OpenReply, PartitionSpec, Placement, PartitionStats, PartitionTrace, Reply, SearchBatchCommand, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
+import { searchPartition, searchPartitionGroup, type GroupQuery } from './search.js';
 
 interface Partition {
   key: string;
@@ -212,6 +212,83 @@ function search(cmd: SearchCommand): SearchReply {
   return { labels, distances, traces };
 }
 
+/**
+ * A batch of queries: inverted into partition -> queries, each partition's
+ * group run together (search.ts), answers merged per query. Each distinct
+ * filter is turned into bitmaps once: once per layout for the partitions of
+ * a layout (one pass over its matching labels), once for identity partitions.
+ */
+function searchBatch(cmd: SearchBatchCommand): BatchReply {
+  const vectors = new Float32Array(cmd.vectors);
+  const { queries } = cmd;
+  const groups = new Map<Partition, { q: number; implied: boolean }[]>();
+  // Per filter and layout, the partitions that need that filter's local bitmaps.
+  const needs = new Map<number, Map<string, Set<Partition>>>();
+  for (let j = 0; j < queries.length; j++) {
+    for (const t of queries[j].targets) {
+      const p = parts.get(t.key);
+      if (!p) continue;
+      let list = groups.get(p);
+      if (!list) groups.set(p, (list = []));
+      list.push({ q: j, implied: t.implied });
+      const f = queries[j].filter;
+      if (t.implied || f < 0 || !p.placement) continue;
+      let byLayout = needs.get(f);
+      if (!byLayout) needs.set(f, (byLayout = new Map()));
+      let set = byLayout.get(p.placement.layout);
+      if (!set) byLayout.set(p.placement.layout, (set = new Set()));
+      set.add(p);
+    }
+  }
+  const locals = new Map<number, Map<Partition, { allow: Bitmap; matching: number }>>();
+  for (const [f, byLayout] of needs) {
+    const m = new Map<Partition, { allow: Bitmap; matching: number }>();
+    for (const set of byLayout.values()) for (const [p, a] of localAllows([...set], cmd.filters[f])) m.set(p, a);
+    locals.set(f, m);
+  }
+  const identity = new Map<number, Bitmap>();
+  const heaps = new Map<number, TopK>();
+  const labels: number[][] = queries.map(() => []);
+  const distances: number[][] = queries.map(() => []);
+  const answeredBy: Record<string, number> = {};
+  let blocks = 0;
+  let blockedQueries = 0;
+  for (const [p, members] of groups) {
+    const dim = p.spec.dim;
+    const items: GroupQuery[] = members.map(({ q: j, implied }) => {
+      const q = queries[j];
+      const vector = vectors.subarray(q.vec * dim, (q.vec + 1) * dim);
+      const base = { vector, k: q.k, ef: q.ef, exact: q.exact, exclude: toLocal(p, q.exclude) };
+      if (implied || q.filter < 0) return { ...base, matching: p.seg.stats().live, group: -1 };
+      if (p.spec.identity || !p.placement) {
+        let allow = identity.get(q.filter);
+        if (!allow) identity.set(q.filter, (allow = Bitmap.fromWords(new Uint32Array(cmd.filters[q.filter]))));
+        return { ...base, allow, matching: q.matching, group: q.filter };
+      }
+      const { allow, matching } = locals.get(q.filter)!.get(p)!;
+      return { ...base, allow, matching, group: q.filter };
+    });
+    const run = searchPartitionGroup(p.seg, dim, items, thresholds, p.spec.flat);
+    blocks += run.blocks;
+    blockedQueries += run.blockedQueries;
+    members.forEach(({ q: j }, i) => {
+      const answer = run.answers[i];
+      answeredBy[answer.answeredBy] = (answeredBy[answer.answeredBy] ?? 0) + 1;
+      const mapped = p.spec.identity ? answer.labels : answer.labels.map((l) => p.globals[l]);
+      if (queries[j].targets.length === 1) {
+        labels[j] = mapped;
+        distances[j] = answer.distances;
+        return;
+      }
+      let heap = heaps.get(j);
+      if (!heap) heaps.set(j, (heap = new TopK(queries[j].k)));
+      for (let x = 0; x < mapped.length; x++) heap.push(mapped[x], answer.distances[x]);
+    });
+  }
+  for (const [j, heap] of heaps) ({ labels: labels[j], distances: distances[j] } = heap.sorted());
+  return { labels, distances, answeredBy, blocks, blockedQueries };
+}
+
 function stats(): PartitionStats[] {
   return [...parts.values()].map((p) => {
     const s = p.seg.stats();
@@ -257,6 +334,8 @@ async function handle(cmd: Command): Promise<unknown> {
     }
     case 'search':
       return search(cmd);
+    case 'search-batch':
+      return searchBatch(cmd);
     case 'snapshot': {
       const p = parts.get(cmd.key);
       if (!p || p.spec.flat) return false;

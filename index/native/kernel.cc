@@ -88,36 +88,58 @@ __attribute__((target("avx2,fma"))) float l1_avx2(const float* a, const float* b
 }
 
 // Four queries against one row: the row is loaded once per tile of queries.
+// Each query's sum is accumulated exactly as dot_avx2 / l2_avx2 accumulate it
+// (two accumulators over alternate 8-float blocks, one 8-float tail, then the
+// scalar tail), so a batch's exact scores are bit-identical to a single query's.
 __attribute__((target("avx2,fma"))) void dot4_avx2(const float* q, size_t qstride, const float* b, size_t d, float* out) {
-  __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps(), s2 = _mm256_setzero_ps(), s3 = _mm256_setzero_ps();
+  __m256 a[4], c[4];
+  for (int j = 0; j < 4; j++) { a[j] = _mm256_setzero_ps(); c[j] = _mm256_setzero_ps(); }
   size_t i = 0;
-  for (; i + 8 <= d; i += 8) {
-    __m256 r = _mm256_loadu_ps(b + i);
-    s0 = _mm256_fmadd_ps(_mm256_loadu_ps(q + i), r, s0);
-    s1 = _mm256_fmadd_ps(_mm256_loadu_ps(q + qstride + i), r, s1);
-    s2 = _mm256_fmadd_ps(_mm256_loadu_ps(q + 2 * qstride + i), r, s2);
-    s3 = _mm256_fmadd_ps(_mm256_loadu_ps(q + 3 * qstride + i), r, s3);
+  for (; i + 16 <= d; i += 16) {
+    __m256 r0 = _mm256_loadu_ps(b + i), r1 = _mm256_loadu_ps(b + i + 8);
+    for (int j = 0; j < 4; j++) {
+      a[j] = _mm256_fmadd_ps(_mm256_loadu_ps(q + j * qstride + i), r0, a[j]);
+      c[j] = _mm256_fmadd_ps(_mm256_loadu_ps(q + j * qstride + i + 8), r1, c[j]);
+    }
   }
-  float t0 = hsum256(s0), t1 = hsum256(s1), t2 = hsum256(s2), t3 = hsum256(s3);
-  for (; i < d; i++) { t0 += q[i] * b[i]; t1 += q[qstride + i] * b[i]; t2 += q[2 * qstride + i] * b[i]; t3 += q[3 * qstride + i] * b[i]; }
-  out[0] = -t0; out[1] = -t1; out[2] = -t2; out[3] = -t3;
+  if (i + 8 <= d) {
+    __m256 r0 = _mm256_loadu_ps(b + i);
+    for (int j = 0; j < 4; j++) a[j] = _mm256_fmadd_ps(_mm256_loadu_ps(q + j * qstride + i), r0, a[j]);
+    i += 8;
+  }
+  for (int j = 0; j < 4; j++) {
+    float t = hsum256(_mm256_add_ps(a[j], c[j]));
+    for (size_t x = i; x < d; x++) t += q[j * qstride + x] * b[x];
+    out[j] = -t;
+  }
 }
 
 __attribute__((target("avx2,fma"))) void l2x4_avx2(const float* q, size_t qstride, const float* b, size_t d, float* out) {
-  __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps(), s2 = _mm256_setzero_ps(), s3 = _mm256_setzero_ps();
+  __m256 a[4], c[4];
+  for (int j = 0; j < 4; j++) { a[j] = _mm256_setzero_ps(); c[j] = _mm256_setzero_ps(); }
   size_t i = 0;
-  for (; i + 8 <= d; i += 8) {
-    __m256 r = _mm256_loadu_ps(b + i);
-    __m256 x0 = _mm256_sub_ps(_mm256_loadu_ps(q + i), r);
-    __m256 x1 = _mm256_sub_ps(_mm256_loadu_ps(q + qstride + i), r);
-    __m256 x2 = _mm256_sub_ps(_mm256_loadu_ps(q + 2 * qstride + i), r);
-    __m256 x3 = _mm256_sub_ps(_mm256_loadu_ps(q + 3 * qstride + i), r);
-    s0 = _mm256_fmadd_ps(x0, x0, s0); s1 = _mm256_fmadd_ps(x1, x1, s1);
-    s2 = _mm256_fmadd_ps(x2, x2, s2); s3 = _mm256_fmadd_ps(x3, x3, s3);
+  for (; i + 16 <= d; i += 16) {
+    __m256 r0 = _mm256_loadu_ps(b + i), r1 = _mm256_loadu_ps(b + i + 8);
+    for (int j = 0; j < 4; j++) {
+      __m256 x = _mm256_sub_ps(_mm256_loadu_ps(q + j * qstride + i), r0);
+      __m256 y = _mm256_sub_ps(_mm256_loadu_ps(q + j * qstride + i + 8), r1);
+      a[j] = _mm256_fmadd_ps(x, x, a[j]);
+      c[j] = _mm256_fmadd_ps(y, y, c[j]);
+    }
   }
-  float t[4] = {hsum256(s0), hsum256(s1), hsum256(s2), hsum256(s3)};
-  for (; i < d; i++) for (int j = 0; j < 4; j++) { float x = q[j * qstride + i] - b[i]; t[j] += x * x; }
-  for (int j = 0; j < 4; j++) out[j] = t[j];
+  if (i + 8 <= d) {
+    __m256 r0 = _mm256_loadu_ps(b + i);
+    for (int j = 0; j < 4; j++) {
+      __m256 x = _mm256_sub_ps(_mm256_loadu_ps(q + j * qstride + i), r0);
+      a[j] = _mm256_fmadd_ps(x, x, a[j]);
+    }
+    i += 8;
+  }
+  for (int j = 0; j < 4; j++) {
+    float t = hsum256(_mm256_add_ps(a[j], c[j]));
+    for (size_t x = i; x < d; x++) { float y = q[j * qstride + x] - b[x]; t += y * y; }
+    out[j] = t;
+  }
 }
 
 using DistFn = float (*)(const float*, const float*, size_t);

@@ -10,6 +10,9 @@
 //    has_id, is_empty, values_count, a key no cut uses, queries by point id;
 //  - approximate mode keeps recall@10 >= 0.95 per filter family;
 //  - both return min(k, matching) points;
+//  - the batch executor answers the same queries (and duplicates of them) as
+//    they were answered one at a time: exact ones identically, approximate
+//    ones with the same recall;
 //  - explain shows the partitions visited, implied ones searched without the
 //    filter (plan "hnsw", or "exact" in a flat partition), and the matching
 //    counts of the visited partitions add up to the filter's (so no
@@ -19,6 +22,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collection, QueryExplanation } from '../../engine/collection.js';
+import type { ScoredPoint } from '../../core/types.js';
+import { emptyBatchStats } from '../../engine/collection-index.js';
 import type { LayoutBuildRequest, LayoutView } from '../../engine/layout/types.js';
 import { clusteredVectors, rng } from '../support/data.js';
 import { tempEngine } from '../support/engine.js';
@@ -210,6 +215,8 @@ async function checkQueries(view: LayoutView): Promise<{ skipped: number; implie
   let skipped = 0;
   let implied = 0;
   const recalls: Record<string, number> = {};
+  // The same queries again through the batch executor, each exact one twice (identical queries run once).
+  const batch: { body: Record<string, unknown>; truth: ReturnType<typeof bruteForce>; single: ScoredPoint[]; family: string; what: string }[] = [];
   for (const [family, make] of families) {
     let hits = 0;
     let expected = 0;
@@ -224,6 +231,7 @@ async function checkQueries(view: LayoutView): Promise<{ skipped: number; implie
       const exact = await c.explain({ ...body, params: { exact: true } });
       expect(exact.explain.matching, `${what}: matching`).toBe(truth.matching);
       expectSameAsBruteForce(exact.points, truth, `${what} (exact)`);
+      batch.push({ body: { ...body, params: { exact: true } }, truth, single: exact.points, family, what: `${what} (exact, batch)` });
       const e = checkRoute(exact.explain, view, true, `${what} (exact)`);
       if (e.visited > 0 && e.visited < view.partitions.length) skipped++;
       implied += e.implied;
@@ -234,11 +242,36 @@ async function checkQueries(view: LayoutView): Promise<{ skipped: number; implie
       const truthIds = new Set(truth.top.map((p) => p.id));
       hits += approx.points.filter((p) => truthIds.has(p.id as number)).length;
       expected += truth.top.length;
+      batch.push({ body, truth, single: approx.points, family, what: `${what} (approximate, batch)` });
     }
     recalls[family] = expected === 0 ? 1 : hits / expected;
   }
   const low = Object.entries(recalls).filter(([, r]) => r < RECALL);
   expect(low, `families with recall@${K} < ${RECALL}`).toEqual([]);
+
+  const requests = [...batch, ...batch.filter((b) => (b.body.params as { exact?: boolean } | undefined)?.exact)];
+  const stats = emptyBatchStats();
+  const outcomes = await c.executeBatch(requests.map((b) => b.body), { stats });
+  // Not vacuous: the duplicates ran once, and exact scans shared rows through the blocked kernel.
+  expect(stats.duplicates).toBe(requests.length - batch.length);
+  expect(stats.blockedQueries, JSON.stringify(stats)).toBeGreaterThan(0);
+  const batchHits: Record<string, { hits: number; expected: number }> = {};
+  outcomes.forEach((o, i) => {
+    const b = requests[i];
+    if ('error' in o) throw o.error;
+    if (b.what.includes('(exact')) {
+      expectSameAsBruteForce(o.points, b.truth, b.what);
+      expect(o.points.map((p) => p.id), b.what).toEqual(b.single.map((p) => p.id));
+      return;
+    }
+    expect(o.points, `${b.what}: min(k, matching) points`).toHaveLength(b.truth.top.length);
+    const truthIds = new Set(b.truth.top.map((p) => p.id));
+    const r = (batchHits[b.family] ??= { hits: 0, expected: 0 });
+    r.hits += o.points.filter((p) => truthIds.has(p.id as number)).length;
+    r.expected += b.truth.top.length;
+  });
+  const lowBatch = Object.entries(batchHits).filter(([, r]) => r.expected > 0 && r.hits / r.expected < RECALL);
+  expect(lowBatch, `families with batch recall@${K} < ${RECALL}`).toEqual([]);
   return { skipped, implied };
 }
 

@@ -31,7 +31,7 @@ describe('scan kernels', () => {
     expect(KERNEL.name).toMatch(/^native-/);
   });
 
-  for (const dim of [13, 128, 784]) {
+  for (const dim of [4, 13, 24, 128, 784]) {
     it(`agree with the JS reference at dimension ${dim} for every metric and entry point`, () => {
       const rows = clusteredVectors(700, dim, 7, dim);
       const data = flat(rows);
@@ -54,6 +54,10 @@ describe('scan kernels', () => {
           block.forEach((r, j) => {
             const ref = JS_KERNEL.scanLabels(data, dim, queries[j], unique, unique.length, metric, 10);
             expectTopK(r, ref, new Set(unique), `${where} block query ${j}`);
+            // A batch's exact answers equal a single query's bit for bit: same kernel, same summation order.
+            const single = kernel.scanBitmap(data, dim, queries[j], bitmap.words, metric, 10);
+            expect(Array.from(r.labels), `${where} block query ${j} labels`).toEqual(Array.from(single.labels));
+            expect(Array.from(r.distances), `${where} block query ${j} distances`).toEqual(Array.from(single.distances));
           });
         }
       }

@@ -1,0 +1,86 @@
+// Where the batch executor's time goes: builds hqdb with a layout learnt from
+// the past workload (first 25%), exactly as the `hqdb-layout` system does, then
+// runs the whole workload through Collection.executeBatch in requests of the
+// given sizes, and an evenly spaced sample one query at a time, alternating
+// rounds so that the machine's noise hits both alike. Prints throughput,
+// recall and the executor's statistics (routes, visits, plans, blocked exact
+// scans, duplicates, distinct filters).
+//
+//   npx tsx bench/core/batch-explain.ts [suite] [--ef 80] [--sizes 512,4096] [--single 2000] [--rounds 2]
+//       [--layout '{"global_index":false}'] [--no-layout]
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { emptyBatchStats, type BatchStats } from '../../engine/collection-index.js';
+import type { QueryRequest } from '../../engine/requests.js';
+import { prepare } from '../runner/prepare.js';
+import { SUITES } from '../runner/suites.js';
+import { HqdbLayoutSystem, HqdbSystem, type LayoutOptions } from '../systems/hqdb.js';
+import type { BuildContext } from '../systems/system.js';
+import { truthOf } from '../truth/ground-truth.js';
+import { recallAtK } from '../truth/recall.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const suiteName = args[0] && !args[0].startsWith('--') ? args[0] : 'hybrid-100k';
+const ef = Number(opt('ef', '80'));
+const sizes = opt('sizes', '512,4096').split(',').map(Number);
+const singleCount = Number(opt('single', '2000'));
+const rounds = Number(opt('rounds', '2'));
+const layoutOpts = JSON.parse(opt('layout', '{}')) as LayoutOptions;
+const noLayout = args.includes('--no-layout');
+
+const data = prepare(SUITES[suiteName]);
+const { workload, truth } = data;
+const past = workload.queries.slice(0, workload.pastCount);
+const request = (qi: number): QueryRequest => ({ query: workload.queries[qi].vector, filter: workload.queries[qi].filter, limit: workload.k, params: { hnsw_ef: ef } });
+const all = workload.queries.map((_, i) => i);
+const step = Math.max(1, all.length / singleCount);
+const sample = Array.from({ length: Math.min(singleCount, all.length) }, (_, j) => Math.floor(j * step));
+
+const dir = mkdtempSync(join(tmpdir(), 'hqdb-batch-explain-'));
+const system = noLayout ? new HqdbSystem() : new HqdbLayoutSystem(layoutOpts);
+const fmtMap = (m: Record<string, number>): string => Object.entries(m).sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+
+try {
+  const ctx: BuildContext = { dataset: data.dataset, table: data.table, workDir: dir, past, progress: () => {}, log: (m) => console.log(m) };
+  await system.build(ctx);
+  const c = system.benchCollection;
+  const recallOf = (qi: number, ids: readonly (number | string | bigint)[]): number => recallAtK(ids.map(Number), truthOf(truth, qi), workload.k);
+  // Warm-up.
+  await c.executeBatch(sample.slice(0, 500).map(request));
+  for (const qi of sample.slice(0, 200)) await c.query(request(qi));
+  for (let round = 1; round <= rounds; round++) {
+    let t0 = performance.now();
+    let recall = 0;
+    for (const qi of sample) recall += recallOf(qi, (await c.query(request(qi))).map((p) => p.id));
+    const singleQps = sample.length / ((performance.now() - t0) / 1000);
+    console.log(`round ${round}: one at a time: ${singleQps.toFixed(0)} q/s over ${sample.length} queries, recall@${workload.k} ${(recall / sample.length).toFixed(4)}`);
+    for (const size of sizes) {
+      const stats: BatchStats = emptyBatchStats();
+      recall = 0;
+      t0 = performance.now();
+      for (let from = 0; from < all.length; from += size) {
+        const chunk = all.slice(from, from + size);
+        const outcomes = await c.executeBatch(chunk.map(request), { stats });
+        outcomes.forEach((o, j) => {
+          if ('error' in o) throw o.error;
+          recall += recallOf(chunk[j], o.points.map((p) => p.id));
+        });
+      }
+      const qps = all.length / ((performance.now() - t0) / 1000);
+      console.log(`round ${round}: batches of ${size}: ${qps.toFixed(0)} q/s over ${all.length} queries (${(qps / singleQps).toFixed(2)}x one at a time), recall@${workload.k} ${(recall / all.length).toFixed(4)}`);
+      if (round === rounds) {
+        const { answeredBy, ...rest } = stats;
+        console.log(`  stats: ${JSON.stringify(rest)}\n  answered by: ${fmtMap(answeredBy)}`);
+      }
+    }
+  }
+} finally {
+  await system.close();
+  rmSync(dir, { recursive: true, force: true });
+}
