@@ -23,10 +23,12 @@ import type { Logger } from '../core/logger.js';
 import type { Payload, PointId, ScoredPoint } from '../core/types.js';
 import type { Storage } from '../storage/storage.js';
 import type { WorkloadJobRow, WorkloadQueryRow } from '../storage/workload-store.js';
-import type { BatchOutcome, Collection } from './collection.js';
+import type { BatchOutcome, BatchStats, Collection } from './collection.js';
+import { emptyBatchStats } from './collection-index.js';
 import { parseFilter } from './filter/ast.js';
 import type { LayoutStatus } from './layout/types.js';
 import { parsePayloadSelector } from './payload.js';
+import { canonicalJson } from './query-log.js';
 import type { QueryRequest } from './requests.js';
 import { checkLimit } from './validate.js';
 
@@ -76,7 +78,12 @@ export interface WorkloadStats {
   /** Distinct filters among the lines accepted on arrival ("no filter" counts as one). */
   distinct_filters: number;
   layout?: WorkloadLayoutStats;
-  /** Counters of the batch executor, summed over chunks (plans, partitions, routes), when it reports them. */
+  /**
+   * Counters of the batch executor summed over chunks: queries routed to the
+   * whole-collection index or to partitions, partition visits (and those
+   * whose partition implied the filter), how each visit was answered
+   * (`answered_by`, per plan), blocked exact scans, duplicates, distinct filters per chunk.
+   */
   executor?: Record<string, unknown>;
 }
 
@@ -147,21 +154,25 @@ const INSERT_BATCH = 1_000;
 const STREAM_PAGE = 1_000;
 /** Most lines one results page may ask for. */
 export const MAX_RESULTS_PAGE = 10_000;
-/** Attempts at a chunk whose execution failed unexpectedly (a worker restarting) before the job fails. */
-const CHUNK_ATTEMPTS = 3;
+/** Attempts at a chunk whose execution failed unexpectedly (a worker restarting) before its queries are run one by one. */
+const CHUNK_ATTEMPTS = 2;
+const RETRY_DELAY_MS = 500;
 
 /** Fields of a query line (the `points/query` body); anything else is refused, as REST refuses it. */
 const QUERY_FIELDS = new Set(['query', 'using', 'prefetch', 'filter', 'params', 'limit', 'offset', 'with_payload', 'with_vector', 'score_threshold', 'lookup_from', 'shard_key']);
 
 const ACTIVE: ReadonlySet<string> = new Set(['queued', 'running']);
 
+/** Why the runner lets go of a job: cancelled, closing, its collection deleted, or it has ended (whatever of it is still in the executor stops). */
+type StopReason = 'cancel' | 'close' | 'drop' | 'ended';
+
 /** The job the runner is on, and why it must stop, once it must. */
 interface Running {
   id: string;
   collectionId: number;
-  stop?: 'cancel' | 'close' | 'drop';
+  stop?: StopReason;
   stopped: Promise<void>;
-  signal(reason: 'cancel' | 'close' | 'drop'): void;
+  signal(reason: StopReason): void;
 }
 
 function now(): string {
@@ -508,6 +519,8 @@ export class Workloads {
       } catch (e) {
         this.deps.log.error({ err: e, workload: row.id }, 'cannot record a failed workload');
       }
+    } finally {
+      job.signal('ended');
     }
   }
 
@@ -538,6 +551,13 @@ export class Workloads {
     if (ended && ended.id === build && ended.status === 'failed') stats.layout.error = ended.error ?? 'the layout build failed';
   }
 
+  /**
+   * Answers the job's lines from `done` on, a chunk at a time: read, run,
+   * then the results and the new `done` committed together. (Keeping a
+   * second chunk in the executor while one is written measured no faster:
+   * the executor already overlaps its own sub-chunks.) Stops between chunks
+   * when paused; a stopped chunk is dropped whole.
+   */
   private async runChunks(job: Running, collection: Collection, row: WorkloadJobRow, options: WorkloadOptions, stats: WorkloadStats): Promise<void> {
     let { done, failed, running_ms: runningMs } = row;
     const chunkSize = this.deps.config.chunk_size;
@@ -553,9 +573,8 @@ export class Workloads {
       const requests: QueryRequest[] = [];
       const slots: number[] = [];
       rows.forEach((r, i) => {
-        const id = r.client_id ?? String(r.line);
         if (r.error !== null) {
-          lines[i] = `{"id":${id},"error":${r.error}}`;
+          lines[i] = `{"id":${r.client_id ?? String(r.line)},"error":${r.error}}`;
           return;
         }
         const q = parseJsonLossless(r.body!) as QueryRequest;
@@ -564,9 +583,9 @@ export class Workloads {
         requests.push(q);
         slots.push(i);
       });
-      const outcomes = requests.length > 0 ? await this.execute(job, collection, requests) : [];
+      const outcomes = requests.length > 0 ? await this.execute(job, collection, requests, stats) : [];
       if (job.stop) return;
-      let chunkFailed = 0;
+      let chunkFailed = rows.length - requests.length;
       outcomes.forEach((o, k) => {
         const r = rows[slots[k]];
         const id = r.client_id ?? String(r.line);
@@ -577,8 +596,6 @@ export class Workloads {
           lines[slots[k]] = `{"id":${id},"points":${stringifyJson(o.points.map(resultPoint))}}`;
         }
       });
-      const arrivalErrors = rows.length - requests.length;
-      chunkFailed += arrivalErrors;
       stats.queries += rows.length - chunkFailed;
       stats.failed_lines += chunkFailed;
       stats.chunks++;
@@ -604,20 +621,45 @@ export class Workloads {
     }
   }
 
-  /** Runs a chunk's queries, retrying a failure of the executor itself (not of a query) a few times. */
-  private async execute(job: Running, collection: Collection, requests: QueryRequest[]): Promise<BatchOutcome[]> {
+  /**
+   * Runs a chunk's queries. When the executor itself fails (not one query:
+   * that is an outcome), the chunk is tried once more, then query by query,
+   * so a query that breaks the executor fails only its own line (INTERNAL);
+   * the job fails only when every query does.
+   */
+  private async execute(job: Running, collection: Collection, requests: QueryRequest[], stats: WorkloadStats): Promise<BatchOutcome[]> {
     const alive = (): void => {
       if (job.stop || collection.isDropped) throw new HqdbError('SHUTTING_DOWN', `workload ${job.id} stopped (${job.stop ?? 'collection deleted'})`);
     };
-    for (let attempt = 1; ; attempt++) {
+    const stopped = (): boolean => job.stop !== undefined || collection.isDropped;
+    for (let attempt = 1; attempt <= CHUNK_ATTEMPTS; attempt++) {
+      const counters = emptyBatchStats();
       try {
-        return await collection.executeBatch(requests, { alive });
+        const out = await collection.executeBatch(requests, { alive, stats: counters });
+        addCounters((stats.executor ??= {}), counters);
+        return out;
       } catch (err) {
-        if (job.stop || collection.isDropped || attempt >= CHUNK_ATTEMPTS) throw err;
-        this.deps.log.warn({ err, workload: job.id, attempt }, 'workload chunk failed; retrying');
-        await Promise.race([new Promise((r) => setTimeout(r, 500 * attempt)), job.stopped]);
+        if (stopped()) throw err;
+        this.deps.log.warn({ err, workload: job.id, attempt }, 'workload chunk failed in the executor; retrying');
+        await Promise.race([new Promise((r) => setTimeout(r, RETRY_DELAY_MS)), job.stopped]);
+        alive();
       }
     }
+    const out: BatchOutcome[] = [];
+    let lastError: unknown;
+    for (const q of requests) {
+      const counters = emptyBatchStats();
+      try {
+        out.push((await collection.executeBatch([q], { alive, stats: counters }))[0]);
+        addCounters((stats.executor ??= {}), counters);
+      } catch (err) {
+        if (stopped()) throw err;
+        lastError = err;
+        out.push({ error: new HqdbError('INTERNAL', `the executor failed on this query: ${(err as Error).message}`) });
+      }
+    }
+    if (lastError !== undefined && out.every((o) => 'error' in o && o.error.code === 'INTERNAL')) throw lastError;
+    return out;
   }
 
   private end(row: WorkloadJobRow, status: 'done' | 'failed', error: string | null): void {
@@ -686,6 +728,19 @@ export class Workloads {
   }
 }
 
+/** Adds the executor's counters of a chunk into the job's (snake_case at the top, as every API field is). */
+function addCounters(into: Record<string, unknown>, counters: BatchStats): void {
+  for (const [key, value] of Object.entries(counters)) {
+    const name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    if (typeof value === 'number') {
+      into[name] = ((into[name] as number | undefined) ?? 0) + value;
+    } else if (value !== null && typeof value === 'object') {
+      const sub = (into[name] ??= {}) as Record<string, number>;
+      for (const [k, n] of Object.entries(value as Record<string, number>)) sub[k] = (sub[k] ?? 0) + n;
+    }
+  }
+}
+
 function percent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }
@@ -732,7 +787,7 @@ function readQuery(line: number, raw: unknown): WorkloadQueryRow {
       if (!(err instanceof HqdbError)) throw err;
       return rejected(err.code, err.message, clientId);
     }
-    filter = stringifyJson(query.filter);
+    filter = canonicalJson(query.filter);
   }
   return { line, client_id: clientId, body: stringifyJson(query), filter, error: null };
 }

@@ -8,7 +8,7 @@
 // their stable codes.
 
 import { QdrantClient } from '@qdrant/js-client-rest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Config, DeepPartial } from '../../core/config.js';
 import type { LayoutView } from '../../engine/layout/types.js';
 import type { WorkloadResultLine, WorkloadResultsPage, WorkloadView } from '../../engine/workloads.js';
@@ -166,6 +166,10 @@ describe('workload jobs: results', () => {
     });
     expect(view.queries_per_second).toBeGreaterThan(0);
     expect(view.error).toBeUndefined();
+    // The executor's counters, summed over chunks: every query went somewhere and each visit was answered by some plan.
+    const executor = view.stats.executor as { to_collection: number; to_partitions: number; answered_by: Record<string, number> };
+    expect(executor.to_collection + executor.to_partitions).toBeGreaterThan(0);
+    expect(Object.values(executor.answered_by).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(await pages(url, id, 128)).toEqual(await oneAtATime(url, queries, { limit: 7, with_payload: true }));
 
     // Without options: limit 10 and no payload, as documented.
@@ -223,6 +227,29 @@ describe('workload jobs: results', () => {
     expect(view.error).toMatch(/2 of 5 lines failed \(40%\).*25%.*max_failed_share/);
     const results = await pages(url, id);
     expect(results.map((r) => 'points' in r)).toEqual([true, false, false, true, true]);
+  });
+
+  it('a query that breaks the executor itself fails only its own line (INTERNAL); the rest of its chunk is answered', async () => {
+    const server = await startTestServer({ workloads: { chunk_size: 16 } });
+    await seed(server.url);
+    const collection = server.engine.collection('songs');
+    const run = collection.executeBatch.bind(collection);
+    vi.spyOn(collection, 'executeBatch').mockImplementation((requests, options) => {
+      if (requests.some((r) => r.limit === 13)) return Promise.reject(new TypeError('executor bug'));
+      return run(requests, options);
+    });
+    const queries = workload(40, 31).map((q) => ({ ...q, limit: q.limit === 13 ? 12 : q.limit }));
+    queries[20] = { ...queries[20], limit: 13 };
+    const id = await submit(server.url, { queries });
+    const view = await finished(server.url, id);
+    expect(view).toMatchObject({ status: 'done', failed_lines: 1 });
+    const results = await pages(server.url, id);
+    const e = errorOf(results[20]);
+    expect(e.code).toBe('INTERNAL');
+    expect(e.message).toMatch(/^line 20: .*executor bug/);
+    vi.restoreAllMocks();
+    const expected = await oneAtATime(server.url, queries, { limit: 10, with_payload: false });
+    expect(results.filter((_, i) => i !== 20)).toEqual(expected.filter((_, i) => i !== 20));
   });
 });
 
