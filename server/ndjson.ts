@@ -4,7 +4,7 @@
 // any one line so that no body is ever held whole.
 
 import { StringDecoder } from 'node:string_decoder';
-import { fail } from '../core/errors.js';
+import { fail, HqdbError } from '../core/errors.js';
 
 export interface LineLimits {
   /** Most bytes the whole stream may carry. */
@@ -17,12 +17,22 @@ function mb(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
+/** The chunks of the stream; a stream that breaks (the client went away mid-body) is the client's error, not the server's. */
+async function* chunks(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
+  try {
+    yield* stream;
+  } catch (err) {
+    if (err instanceof HqdbError) throw err;
+    fail('BAD_REQUEST', `the body could not be read to its end: ${(err as Error).message}`);
+  }
+}
+
 export async function* ndjsonLines(stream: AsyncIterable<Buffer | string>, limits: LineLimits): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   let bytes = 0;
   let rest = '';
   const line = (text: string): string => (text.endsWith('\r') ? text.slice(0, -1) : text);
-  for await (const chunk of stream) {
+  for await (const chunk of chunks(stream)) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     bytes += buf.length;
     if (bytes > limits.maxBytes) fail('PAYLOAD_TOO_LARGE', `the workload body is larger than ${mb(limits.maxBytes)} (workloads.max_body_mb)`);

@@ -76,6 +76,9 @@ export const workloadRoutes: FastifyPluginAsync<{ engine: Engine; config: Config
       if (mediaType(req.headers['content-type']) === NDJSON) {
         const stream = req.body as IncomingMessage;
         try {
+          if (Number(req.headers['content-length']) > limits.maxBytes) {
+            fail('PAYLOAD_TOO_LARGE', `the workload body is larger than ${config.workloads.max_body_mb} MB (workloads.max_body_mb)`);
+          }
           submitted = await workloads.submit(req.params.name, fromQuery, ndjsonLines(stream, limits), 'ndjson');
         } catch (err) {
           // The client may still be sending: do not read the rest of a refused body.

@@ -8,6 +8,8 @@
 // their stable codes.
 
 import { QdrantClient } from '@qdrant/js-client-rest';
+import { request } from 'node:http';
+import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import type { Config, DeepPartial } from '../../core/config.js';
 import type { LayoutView } from '../../engine/layout/types.js';
@@ -424,8 +426,22 @@ describe('workload jobs: errors', () => {
     expect(await code('POST', `${W}?with_payload=maybe`, ndjson([q]), 400, { 'content-type': NDJSON })).toBe('BAD_REQUEST');
     expect(await code('POST', `${W}?limit=3`, { queries: [q], limit: 4 }, 400)).toBe('BAD_REQUEST');
     expect(await code('POST', `${W}?colour=blue`, { queries: [q] }, 422)).toBe('SCHEMA_VIOLATION');
-    // Larger than workloads.max_body_mb (10 kB here), though far below the JSON body limit.
-    expect(await code('POST', W, ndjson(workload(200, 1)), 413, { 'content-type': NDJSON })).toBe('PAYLOAD_TOO_LARGE');
+    // Larger than workloads.max_body_mb (10 kB here), though far below the JSON body limit:
+    // refused from its Content-Length, or while it streams when it has none.
+    const big = ndjson(workload(200, 1));
+    expect(await code('POST', W, big, 413, { 'content-type': NDJSON })).toBe('PAYLOAD_TOO_LARGE');
+    const streamed = await fetch(`${url}${W}`, {
+      method: 'POST', headers: { 'content-type': NDJSON }, body: Readable.toWeb(Readable.from([big.slice(0, 6_000), big.slice(6_000)])) as ReadableStream, duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(((await streamed.json()) as ErrorEnvelope).status.code).toBe('PAYLOAD_TOO_LARGE');
+    // A client that goes away mid-body leaves no job behind.
+    await new Promise<void>((resolve, reject) => {
+      const req = request(`${url}${W}`, { method: 'POST', headers: { 'content-type': NDJSON, 'transfer-encoding': 'chunked' } });
+      req.on('error', () => resolve());
+      req.on('close', () => resolve());
+      req.write(ndjson(workload(5, 1)), (err) => (err ? reject(err) : setTimeout(() => req.destroy(), 100)));
+    });
 
     const id = await submit(url, ndjson([q]));
     await finished(url, id);
