@@ -13,11 +13,13 @@ import type { Filter__Output } from '../../proto/gen/hqdb/v1/Filter.js';
 import type { Match__Output } from '../../proto/gen/hqdb/v1/Match.js';
 import type { PointId, PointId__Output } from '../../proto/gen/hqdb/v1/PointId.js';
 import type { PointsSelector__Output } from '../../proto/gen/hqdb/v1/PointsSelector.js';
+import type { QueryPointsRequest__Output } from '../../proto/gen/hqdb/v1/QueryPointsRequest.js';
 import type { RetrievedPoint } from '../../proto/gen/hqdb/v1/RetrievedPoint.js';
 import type { ScoredPoint } from '../../proto/gen/hqdb/v1/ScoredPoint.js';
 import type { WithPayloadSelector__Output } from '../../proto/gen/hqdb/v1/WithPayloadSelector.js';
 import type { WriteResult } from '../../proto/gen/hqdb/v1/WriteResult.js';
 import type { WriteResult as EngineWriteResult } from '../../engine/collection.js';
+import type { QueryRequest } from '../../engine/requests.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -159,6 +161,37 @@ function matchIn(m: Match__Output | undefined, path: string): unknown {
     case 'except_integers': return { except: (m.except_integers?.values ?? []).map(int) };
     default: return fail('INVALID_FILTER', `${path}: set one of keyword, integer, boolean, any_keywords, any_integers, except_keywords, except_integers`);
   }
+}
+
+// ---- queries ------------------------------------------------------------------
+
+/** The REST query body of a proto query; `targetRequired` false lets `query` be unset (layout workloads need only filters). */
+export function queryIn(r: QueryPointsRequest__Output, path = 'query', targetRequired = true): QueryRequest {
+  let query: unknown;
+  if (r.query?.kind === 'nearest') query = r.query.nearest?.data ?? [];
+  else if (r.query?.kind === 'point') query = idIn(r.query.point, `${path}.point`);
+  else if (targetRequired) fail('BAD_REQUEST', `${path}: set nearest or point`);
+  return {
+    query,
+    filter: filterIn(r.filter),
+    params: r.params ? { hnsw_ef: r.params.hnsw_ef, exact: r.params.exact } : undefined,
+    limit: r.limit,
+    offset: r.offset,
+    with_payload: withPayloadIn(r.with_payload),
+    with_vector: r.with_vector,
+    score_threshold: r.score_threshold,
+  };
+}
+
+/** One query of a batch (`where` names it) against `collection`: it names no collection, or that one. */
+export function batchQueryIn(collection: string | undefined, q: QueryPointsRequest__Output, where: string, targetRequired = true): QueryRequest {
+  if (q.collection_name && q.collection_name !== collection) fail('BAD_REQUEST', `${where}.collection_name: must be empty or "${collection}"`);
+  return queryIn(q, `${where}.query`, targetRequired);
+}
+
+/** The queries of a request against `collection`. */
+export function queriesIn(collection: string | undefined, queries: QueryPointsRequest__Output[], targetRequired = true): QueryRequest[] {
+  return queries.map((q, i) => batchQueryIn(collection, q, `queries[${i}]`, targetRequired));
 }
 
 // ---- results ------------------------------------------------------------------

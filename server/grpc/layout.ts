@@ -15,7 +15,7 @@ import type { LayoutInfo } from '../../proto/gen/hqdb/v1/LayoutInfo.js';
 import type { LayoutStatus } from '../../proto/gen/hqdb/v1/LayoutStatus.js';
 import type { PartitionInfo } from '../../proto/gen/hqdb/v1/PartitionInfo.js';
 import type { TreeNode } from '../../proto/gen/hqdb/v1/TreeNode.js';
-import { queriesIn } from './points.js';
+import { queriesIn } from './convert.js';
 import { serverStream, unary } from './unary.js';
 
 /** How often WatchBuild reports a running build's progress. */
@@ -96,7 +96,7 @@ export function layoutService(engine: Engine, _config: Config, log: Logger): Lay
         const ended = await Promise.race([end, delay(wait, false)]);
         alive();
         const view = c.layoutView();
-        write({ status: STATUS_OUT[view.status], ...(view.build ? { build: buildOut(view.build) } : {}), ended });
+        await write({ status: STATUS_OUT[view.status], ...(view.build ? { build: buildOut(view.build) } : {}), ended });
         if (ended) return;
       }
     }),

@@ -3,43 +3,14 @@
 // result back. The engine validates values; convert.ts only checks structure.
 
 import type { Config } from '../../core/config.js';
-import { fail } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { Engine } from '../../engine/engine.js';
-import type { QueryRequest } from '../../engine/requests.js';
 import type { PointsHandlers } from '../../proto/gen/hqdb/v1/Points.js';
-import type { QueryPointsRequest__Output } from '../../proto/gen/hqdb/v1/QueryPointsRequest.js';
 import type { QueryPointsResponse } from '../../proto/gen/hqdb/v1/QueryPointsResponse.js';
 import {
-  filterIn, idIn, idOut, idsIn, jsonToStruct, recordOut, scoredOut, selectorIn, structToJson, withPayloadIn, writeOut,
+  filterIn, idIn, idOut, idsIn, jsonToStruct, queriesIn, queryIn, recordOut, scoredOut, selectorIn, structToJson, withPayloadIn, writeOut,
 } from './convert.js';
 import { unary } from './unary.js';
-
-/** The REST query body of a proto query; `targetRequired` false lets `query` be unset (layout workloads need only filters). */
-function queryIn(r: QueryPointsRequest__Output, path = 'query', targetRequired = true): QueryRequest {
-  let query: unknown;
-  if (r.query?.kind === 'nearest') query = r.query.nearest?.data ?? [];
-  else if (r.query?.kind === 'point') query = idIn(r.query.point, `${path}.point`);
-  else if (targetRequired) fail('BAD_REQUEST', `${path}: set nearest or point`);
-  return {
-    query,
-    filter: filterIn(r.filter),
-    params: r.params ? { hnsw_ef: r.params.hnsw_ef, exact: r.params.exact } : undefined,
-    limit: r.limit,
-    offset: r.offset,
-    with_payload: withPayloadIn(r.with_payload),
-    with_vector: r.with_vector,
-    score_threshold: r.score_threshold,
-  };
-}
-
-/** The queries of a request against `collection`: each names no collection, or that one. */
-export function queriesIn(collection: string | undefined, queries: QueryPointsRequest__Output[], targetRequired = true): QueryRequest[] {
-  return queries.map((q, i) => {
-    if (q.collection_name && q.collection_name !== collection) fail('BAD_REQUEST', `queries[${i}].collection_name: must be empty or "${collection}"`);
-    return queryIn(q, `queries[${i}].query`, targetRequired);
-  });
-}
 
 export function pointsService(engine: Engine, config: Config, log: Logger): PointsHandlers {
   const collection = (name: string | undefined) => engine.collection(name ?? '');
