@@ -57,6 +57,15 @@ export type WorkloadFormat =
   /** Each item is one line of NDJSON text; blank lines are skipped and not numbered. */
   | 'ndjson';
 
+/**
+ * An item of an 'objects' source that its transport could not turn into a
+ * query body (a gRPC message its conversion refused): it is stored as that
+ * line's error, under its client id, failing only its own line.
+ */
+export class RejectedQuery {
+  constructor(readonly error: HqdbError, readonly id?: unknown) {}
+}
+
 export interface WorkloadLayoutStats {
   mode: 'keep' | 'optimise';
   /** The layout the job ran on ('building' while an optimise build runs). */
@@ -768,14 +777,16 @@ function readLine(line: number, text: string): WorkloadQueryRow {
 function readQuery(line: number, raw: unknown): WorkloadQueryRow {
   const rejected = (code: ErrorCode, message: string, clientId: string | null = null): WorkloadQueryRow =>
     ({ line, client_id: clientId, body: null, filter: null, error: errorText(code, `line ${line}: ${message}`) });
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return rejected('BAD_REQUEST', 'a query must be a JSON object');
-  const { id, ...query } = raw as Record<string, unknown>;
+  const item = raw instanceof RejectedQuery ? { id: raw.id } : raw;
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return rejected('BAD_REQUEST', 'a query must be a JSON object');
+  const { id, ...query } = item as Record<string, unknown>;
   let clientId: string | null = null;
   if (id !== undefined && id !== null) {
     const valid = typeof id === 'string' || (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) || (typeof id === 'bigint' && id >= 0n);
     if (!valid) return rejected('BAD_REQUEST', `"id" must be a string or a non-negative integer, got ${stringifyJson(id)}`);
     clientId = stringifyJson(id);
   }
+  if (raw instanceof RejectedQuery) return rejected(raw.error.code, raw.error.message, clientId);
   const unknown = Object.keys(query).find((k) => !QUERY_FIELDS.has(k));
   if (unknown !== undefined) return rejected('SCHEMA_VIOLATION', `unknown field "${unknown}"`, clientId);
   let filter: string | null = null;
