@@ -10,7 +10,7 @@ import { loadSync, type Options, type PackageDefinition } from '@grpc/proto-load
 import { PROJECT_ROOT } from '../../core/paths.js';
 
 export const PROTO_DIR = join(PROJECT_ROOT, 'proto');
-export const PROTO_FILES = ['hqdb/v1/common.proto', 'hqdb/v1/collections.proto', 'hqdb/v1/points.proto', 'hqdb/v1/layout.proto'];
+export const PROTO_FILES = ['hqdb/v1/common.proto', 'hqdb/v1/collections.proto', 'hqdb/v1/points.proto', 'hqdb/v1/layout.proto', 'hqdb/v1/workloads.proto'];
 
 export const LOADER_OPTIONS: Options = {
   keepCase: true,

@@ -1,4 +1,4 @@
-// The gRPC listener: hqdb.v1.Collections, hqdb.v1.Points and hqdb.v1.Layout, the standard
+// The gRPC listener: hqdb.v1.Collections, Points, Layout and Workloads, the standard
 // grpc.health.v1.Health service, and server reflection (for grpcurl-style
 // tools). Message size limits come from service.grpc_max_message_mb; grpc-js
 // answers larger messages with RESOURCE_EXHAUSTED before any handler runs.
@@ -14,9 +14,10 @@ import { collectionsService } from './collections.js';
 import { layoutService } from './layout.js';
 import { pointsService } from './points.js';
 import { decodingSafely } from './unary.js';
+import { workloadsService } from './workloads.js';
 import { hqdbPackageDefinition, LOADER_OPTIONS } from './proto.js';
 
-export const SERVICES = ['hqdb.v1.Collections', 'hqdb.v1.Points', 'hqdb.v1.Layout'] as const;
+export const SERVICES = ['hqdb.v1.Collections', 'hqdb.v1.Points', 'hqdb.v1.Layout', 'hqdb.v1.Workloads'] as const;
 
 /** How long close() lets in-flight calls finish before cutting them off. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -34,6 +35,7 @@ export async function startGrpc(engine: Engine, config: Config, log: Logger): Pr
   server.addService(decodingSafely(pkg['hqdb.v1.Collections'] as ServiceDefinition), collectionsService(engine, config, log));
   server.addService(decodingSafely(pkg['hqdb.v1.Points'] as ServiceDefinition), pointsService(engine, config, log));
   server.addService(decodingSafely(pkg['hqdb.v1.Layout'] as ServiceDefinition), layoutService(engine, config, log));
+  server.addService(decodingSafely(pkg['hqdb.v1.Workloads'] as ServiceDefinition), workloadsService(engine, config, log));
   const health = new HealthImplementation({ '': 'SERVING', ...Object.fromEntries(SERVICES.map((s) => [s, 'SERVING'])) });
   health.addToServer(server);
   // Reflection lists the health service too, so tools discover everything the port serves.

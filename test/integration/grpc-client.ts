@@ -6,8 +6,10 @@ import type { ProtoGrpcType as CollectionsProto } from '../../proto/gen/collecti
 import type { CollectionsClient } from '../../proto/gen/hqdb/v1/Collections.js';
 import type { LayoutClient } from '../../proto/gen/hqdb/v1/Layout.js';
 import type { PointsClient } from '../../proto/gen/hqdb/v1/Points.js';
+import type { WorkloadsClient } from '../../proto/gen/hqdb/v1/Workloads.js';
 import type { ProtoGrpcType as LayoutProto } from '../../proto/gen/layout.js';
 import type { ProtoGrpcType as PointsProto } from '../../proto/gen/points.js';
+import type { ProtoGrpcType as WorkloadsProto } from '../../proto/gen/workloads.js';
 import { hqdbPackageDefinition } from '../../server/grpc/proto.js';
 
 // The last overload of a generated method is (argument, callback): it names both types.
@@ -30,25 +32,30 @@ export interface GrpcClients {
   points: Promised<PointsClient>;
   /** The unary RPCs of hqdb.v1.Layout; the WatchBuild stream is on `raw.layout`. */
   layout: Promised<LayoutClient>;
-  raw: { collections: CollectionsClient; points: PointsClient; layout: LayoutClient };
+  /** The unary RPCs of hqdb.v1.Workloads; the Submit, Results and Watch streams are on `raw.workloads`. */
+  workloads: Promised<WorkloadsClient>;
+  raw: { collections: CollectionsClient; points: PointsClient; layout: LayoutClient; workloads: WorkloadsClient };
   close(): void;
 }
 
 export function connect(port: number, options: Record<string, number> = {}): GrpcClients {
-  const proto = loadPackageDefinition(hqdbPackageDefinition()) as unknown as CollectionsProto & PointsProto & LayoutProto;
+  const proto = loadPackageDefinition(hqdbPackageDefinition()) as unknown as CollectionsProto & PointsProto & LayoutProto & WorkloadsProto;
   const address = `127.0.0.1:${port}`;
   const collections = new proto.hqdb.v1.Collections(address, credentials.createInsecure(), options);
   const points = new proto.hqdb.v1.Points(address, credentials.createInsecure(), options);
   const layout = new proto.hqdb.v1.Layout(address, credentials.createInsecure(), options);
+  const workloads = new proto.hqdb.v1.Workloads(address, credentials.createInsecure(), options);
   return {
     collections: promised(collections),
     points: promised(points),
     layout: promised(layout),
-    raw: { collections, points, layout },
+    workloads: promised(workloads),
+    raw: { collections, points, layout, workloads },
     close() {
       collections.close();
       points.close();
       layout.close();
+      workloads.close();
     },
   };
 }
