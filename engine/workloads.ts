@@ -361,13 +361,17 @@ export class Workloads {
     return this.store.list(collection.id).map((row) => this.view(row, collection.name));
   }
 
-  /** Resolves with the job's view once it has ended (done, failed or cancelled). */
-  async waitFor(collectionName: string, id: string): Promise<WorkloadView> {
+  /**
+   * Resolves with the job's view once it has ended (done, failed or
+   * cancelled). `signal` gives up waiting (the caller went away, or its
+   * transport is closing): SHUTTING_DOWN.
+   */
+  async waitFor(collectionName: string, id: string, signal?: AbortSignal): Promise<WorkloadView> {
     for (;;) {
       const view = this.get(collectionName, id);
       if (!ACTIVE.has(view.status)) return view;
-      if (this.closed) fail('SHUTTING_DOWN', 'the server is shutting down');
-      await this.nextEvent(id);
+      if (this.closed || signal?.aborted) fail('SHUTTING_DOWN', 'stopped waiting for the workload: the server is shutting down or the caller went away');
+      await this.nextEvent(id, signal);
     }
   }
 
@@ -392,20 +396,25 @@ export class Workloads {
    * on, in input order, a page of SQLite rows at a time: pulled, so a slow
    * reader holds nothing but the current page. Ends at the lines answered so
    * far, or with `follow` when the job has ended (a cancelled job's results
-   * are gone: the stream ends). Checks the collection and job at once.
+   * are gone: the stream ends) or `signal` aborts (the reader went away, or
+   * its transport is closing). Checks the collection and job at once.
    */
-  resultLines(collectionName: string, id: string, opts: { offset?: unknown; limit?: unknown; follow?: boolean } = {}): AsyncGenerator<string[]> {
+  resultLines(
+    collectionName: string,
+    id: string,
+    opts: { offset?: unknown; limit?: unknown; follow?: boolean; signal?: AbortSignal } = {},
+  ): AsyncGenerator<string[]> {
     const collection = this.deps.byName(collectionName);
     this.find(collection, id);
     const from = checkLimit(opts.offset ?? 0, 'offset', Number.MAX_SAFE_INTEGER, 0);
     const max = opts.limit == null ? Number.POSITIVE_INFINITY : checkLimit(opts.limit, 'limit', Number.MAX_SAFE_INTEGER);
-    return this.streamLines(collection.id, id, from, max, opts.follow === true);
+    return this.streamLines(collection.id, id, from, max, opts.follow === true, opts.signal);
   }
 
-  private async *streamLines(collectionId: number, id: string, from: number, max: number, follow: boolean): AsyncGenerator<string[]> {
+  private async *streamLines(collectionId: number, id: string, from: number, max: number, follow: boolean, signal?: AbortSignal): AsyncGenerator<string[]> {
     let next = from;
     let left = max;
-    while (left > 0) {
+    while (left > 0 && !this.closed && !signal?.aborted) {
       const rows = this.store.results(id, next, Math.min(STREAM_PAGE, left));
       if (rows.length > 0) {
         next = rows[rows.length - 1].line + 1;
@@ -414,9 +423,9 @@ export class Workloads {
         continue;
       }
       const row = this.store.get(id);
-      if (!row || row.collection_id !== collectionId || !follow || !ACTIVE.has(row.status) || this.closed) return;
+      if (!row || row.collection_id !== collectionId || !follow || !ACTIVE.has(row.status)) return;
       if (next < row.done) continue;
-      await this.nextEvent(id);
+      await this.nextEvent(id, signal);
     }
   }
 
@@ -708,15 +717,18 @@ export class Workloads {
     return view;
   }
 
-  /** Resolves at the job's next event (a chunk written, its end) or when the manager closes. */
-  private nextEvent(id: string): Promise<void> {
+  /** Resolves at the job's next event (a chunk written, its end), when the manager closes, or when `signal` aborts. */
+  private nextEvent(id: string, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
+      const done = (): void => {
+        off();
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
       const off = this.watch((e) => {
-        if (e.id === id || e.id === '') {
-          off();
-          resolve();
-        }
+        if (e.id === id || e.id === '') done();
       });
+      signal?.addEventListener('abort', done, { once: true });
     });
   }
 

@@ -4,7 +4,7 @@
 // (engine/workloads.ts) does the work; this file only translates.
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../core/config.js';
 import { fail } from '../../core/errors.js';
 import type { Engine } from '../../engine/engine.js';
@@ -55,6 +55,13 @@ function acceptsNdjson(req: FastifyRequest): boolean {
   return (req.headers.accept ?? '').split(',').some((t) => mediaType(t) === NDJSON);
 }
 
+/** Aborts when the response is closed (sent, or the client went away) or the server begins to close. */
+function requestSignal(reply: FastifyReply, closing: AbortSignal): AbortSignal {
+  const gone = new AbortController();
+  reply.raw.once('close', () => gone.abort());
+  return AbortSignal.any([gone.signal, closing]);
+}
+
 async function* ndjsonText(pages: AsyncIterable<string[]>): AsyncGenerator<string> {
   for await (const page of pages) yield `${page.join('\n')}\n`;
 }
@@ -66,6 +73,10 @@ export const workloadRoutes: FastifyPluginAsync<{ engine: Engine; config: Config
   // bounded by workloads.max_body_mb instead of the JSON body limit.
   app.addContentTypeParser(NDJSON, (_req, payload, done) => done(null, payload));
   const limits = { maxBytes: Math.floor(config.workloads.max_body_mb * MB), maxLineChars: Math.floor(config.service.max_request_size_mb * MB) };
+  // Requests that wait for a job (?wait=true) end when the server begins to close,
+  // or closing would wait for jobs that only the closing engine can stop.
+  const closing = new AbortController();
+  app.addHook('preClose', async () => closing.abort());
 
   app.post<Name & { Querystring: WorkloadSubmitQueryT }>(
     '/collections/:name/workloads',
@@ -112,12 +123,13 @@ export const workloadRoutes: FastifyPluginAsync<{ engine: Engine; config: Config
       const wait = req.query.wait !== undefined && isWait(req.query);
       const offset = numberOrRaw(req.query.offset);
       const limit = numberOrRaw(req.query.limit);
+      const signal = requestSignal(reply, closing.signal);
       if (acceptsNdjson(req)) {
-        const pages = workloads.resultLines(name, id, { offset, limit, follow: wait });
+        const pages = workloads.resultLines(name, id, { offset, limit, follow: wait, signal });
         reply.type(NDJSON);
         return reply.send(Readable.from(ndjsonText(pages)));
       }
-      if (wait) await workloads.waitFor(name, id);
+      if (wait) await workloads.waitFor(name, id, signal);
       return ok(req, workloads.results(name, id, offset, limit));
     },
   );

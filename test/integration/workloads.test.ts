@@ -284,6 +284,21 @@ describe('workload jobs: reading results', () => {
     expect(page).toMatchObject({ status: 'done', done: 120, total: 120 });
     expect(page.lines).toHaveLength(120);
   });
+
+  it('requests waiting for a job end when the server closes, so closing never waits for the job', async () => {
+    const server = await startTestServer();
+    await seed(server.url);
+    await server.engine.workloads.pause();
+    const id = await submit(server.url, { queries: workload(20, 4) });
+    const followed = fetch(`${server.url}/collections/songs/workloads/${id}/results?wait=true`, { headers: { accept: NDJSON } }).then((r) => r.text());
+    const waited = http(server.url, 'GET', `/collections/songs/workloads/${id}/results?wait=true`);
+    await new Promise((r) => setTimeout(r, 100));
+    await server.close();
+    expect(await followed).toBe('');
+    const res = await waited;
+    expect(res.status).toBe(503);
+    expect((res.json as ErrorEnvelope).status.code).toBe('SHUTTING_DOWN');
+  });
 });
 
 describe('workload jobs: cancel, restart, collection deletion', () => {
