@@ -1,9 +1,11 @@
 // The `hqdb` command line. `serve` starts the server; options override the
-// HQDB__* environment variables.
+// HQDB__* environment variables. `workload ...` is a client of a running
+// server (cli-workload.ts).
 
 import { Command, InvalidArgumentError } from 'commander';
 import { isHqdbError } from '../core/errors.js';
 import type { Config, DeepPartial } from '../core/config.js';
+import { workloadCommand } from './cli-workload.js';
 import { runServer } from './main.js';
 
 function port(value: string): number {
@@ -30,6 +32,7 @@ export function buildCli(): Command {
       };
       await runServer(overrides);
     });
+  program.addCommand(workloadCommand());
   return program;
 }
 
