@@ -32,10 +32,13 @@ export async function startGrpc(engine: Engine, config: Config, log: Logger): Pr
   const bytes = Math.floor(config.service.grpc_max_message_mb * 1024 * 1024);
   const server = new Server({ 'grpc.max_receive_message_length': bytes, 'grpc.max_send_message_length': bytes });
   const pkg = hqdbPackageDefinition();
+  // Streams that wait for a job end when closing begins, or closing would wait for
+  // jobs that only the engine, closed after this listener, can stop.
+  const stopping = new AbortController();
   server.addService(decodingSafely(pkg['hqdb.v1.Collections'] as ServiceDefinition), collectionsService(engine, config, log));
   server.addService(decodingSafely(pkg['hqdb.v1.Points'] as ServiceDefinition), pointsService(engine, config, log));
   server.addService(decodingSafely(pkg['hqdb.v1.Layout'] as ServiceDefinition), layoutService(engine, config, log));
-  server.addService(decodingSafely(pkg['hqdb.v1.Workloads'] as ServiceDefinition), workloadsService(engine, config, log));
+  server.addService(decodingSafely(pkg['hqdb.v1.Workloads'] as ServiceDefinition), workloadsService(engine, config, log, stopping.signal));
   const health = new HealthImplementation({ '': 'SERVING', ...Object.fromEntries(SERVICES.map((s) => [s, 'SERVING'])) });
   health.addToServer(server);
   // Reflection lists the health service too, so tools discover everything the port serves.
@@ -49,6 +52,7 @@ export async function startGrpc(engine: Engine, config: Config, log: Logger): Pr
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
+      stopping.abort();
       health.setStatus('', 'NOT_SERVING');
       for (const s of SERVICES) health.setStatus(s, 'NOT_SERVING');
       const timer = setTimeout(() => {

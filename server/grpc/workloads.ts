@@ -118,8 +118,12 @@ function resultOut(text: string): WorkloadResult {
 
 // ---- the service ----------------------------------------------------------------
 
-export function workloadsService(engine: Engine, _config: Config, log: Logger): WorkloadsHandlers {
+/** `stopping` aborts when the listener begins to close: Results and Watch then end with SHUTTING_DOWN instead of waiting for a job. */
+export function workloadsService(engine: Engine, _config: Config, log: Logger, stopping: AbortSignal): WorkloadsHandlers {
   const { workloads } = engine;
+  const checkOpen = (): void => {
+    if (stopping.aborted) fail('SHUTTING_DOWN', 'the server is shutting down');
+  };
   return {
     Submit: clientStream(log, 'Workloads/Submit', async (messages) => {
       const stream = messages[Symbol.asyncIterator]();
@@ -148,20 +152,15 @@ export function workloadsService(engine: Engine, _config: Config, log: Logger): 
     }),
 
     Results: serverStream(log, 'Workloads/Results', async (r, write, alive, ended) => {
-      const pages = workloads.resultLines(r.collection_name ?? '', r.id ?? '', { offset: r.offset, limit: r.limit, follow: r.follow === true });
-      // A followed job may not move for a long time: a cancelled call stops waiting for it at once.
-      const cancelled = new Promise<undefined>((resolve) => ended.addEventListener('abort', () => resolve(undefined), { once: true }));
-      try {
-        for (;;) {
-          const page = await Promise.race([pages.next(), cancelled]);
-          alive();
-          if (!page || page.done) return;
-          for (const text of page.value) await write(resultOut(text));
-        }
-      } finally {
-        // Runs once a pending read settles; the generator then lets go of its page and its listener.
-        pages.return(undefined).catch(() => undefined);
+      // Stops at once (also while waiting for a followed job) when the client cancels or the server closes.
+      const signal = AbortSignal.any([ended, stopping]);
+      const pages = workloads.resultLines(r.collection_name ?? '', r.id ?? '', { offset: r.offset, limit: r.limit, follow: r.follow === true, signal });
+      for await (const page of pages) {
+        for (const text of page) await write(resultOut(text));
       }
+      // Lines cut short by the client or by closing must not end the stream as if complete.
+      alive();
+      checkOpen();
     }),
 
     Watch: serverStream(log, 'Workloads/Watch', async (r, write, alive, ended) => {
@@ -172,19 +171,21 @@ export function workloadsService(engine: Engine, _config: Config, log: Logger): 
       const off = workloads.watch((e) => {
         if ((e.id === id && !active(e.status)) || e.id === '') wake();
       });
+      const stop = AbortSignal.any([ended, stopping]);
       const tick = (): Promise<void> => new Promise((resolve) => {
         const done = (): void => {
           clearTimeout(timer);
-          ended.removeEventListener('abort', done);
+          stop.removeEventListener('abort', done);
           resolve();
         };
         const timer = setTimeout(done, WATCH_INTERVAL_MS);
         wake = done;
-        ended.addEventListener('abort', done, { once: true });
+        stop.addEventListener('abort', done, { once: true });
       });
       try {
         for (;;) {
           alive();
+          checkOpen();
           const view = workloads.get(collection, id);
           const over = !active(view.status);
           await write({ workload: infoOut(view), ended: over });

@@ -397,6 +397,22 @@ describe('gRPC Workloads: cancel, errors, cancelled streams', () => {
     expect(((await grpc.workloads.List({ collection_name: 'songs' })).workloads ?? []).map((w) => w.id)).toEqual([id, second]);
   });
 
+  it('closing the server ends a followed Results and a Watch of a held job with UNAVAILABLE (SHUTTING_DOWN), not after the grace period', async () => {
+    const { server, grpc } = await setup({ workloads: { chunk_size: 20 } });
+    const held = holdAt(server, 20);
+    const { id } = await submit(grpc, [{ collection_name: 'songs', queries: workload(200, 4).map((p) => p.grpc) }]);
+    await held;
+    const followed = results(grpc, { collection_name: 'songs', id, follow: true }).then(() => undefined, (e: unknown) => e as ServiceError);
+    const watched = watch(grpc, 'songs', id).then(() => undefined, (e: unknown) => e as ServiceError);
+    // Both streams are open and waiting for the held job.
+    await new Promise((r) => setTimeout(r, 300));
+    await server.close();
+    for (const err of [await followed, await watched]) {
+      expect(err?.code).toBe(status.UNAVAILABLE);
+      expect(err && hqdbCode(err)).toBe('SHUTTING_DOWN');
+    }
+  });
+
   it('is served with health like the other services', async () => {
     const { server } = await setup();
     const proto = loadPackageDefinition(loadSync(healthProtoPath, { keepCase: true, longs: String, enums: String, defaults: true })) as unknown as {
