@@ -596,7 +596,7 @@ export class CollectionIndex {
     const dim = this.dim;
     const vectors = new Float32Array(new SharedArrayBuffer(items.length * dim * 4));
     const filterIds = new Map<Bitmap, number>();
-    const filters: Uint32Array[] = [];
+    const allows: Bitmap[] = [];
     const perWorker = new Map<number, { queries: BatchQuery[]; slots: number[] }>();
     for (let i = 0; i < items.length; i++) {
       const { vector, query } = items[i];
@@ -617,9 +617,7 @@ export class CollectionIndex {
         if (known !== undefined) {
           filter = known;
         } else {
-          const words = new Uint32Array(new SharedArrayBuffer(route.allow.words.byteLength));
-          words.set(route.allow.words);
-          filter = filters.push(words) - 1;
+          filter = allows.push(route.allow) - 1;
           filterIds.set(route.allow, filter);
         }
       }
@@ -643,6 +641,15 @@ export class CollectionIndex {
         group.slots.push(i);
       }
     }
+    // Every distinct filter's bitmap in one shared buffer (one allocation per chunk, not per filter).
+    const sab = new SharedArrayBuffer(4 * allows.reduce((n, a) => n + a.words.length, 0));
+    let offset = 0;
+    const filters = allows.map((a) => {
+      const view = new Uint32Array(sab, offset * 4, a.words.length);
+      view.set(a.words);
+      offset += a.words.length;
+      return view;
+    });
     const groups = [...perWorker];
     const replies = await Promise.all(groups.map(([w, g]) => this.ctx.host.searchBatch(w, { vectors, filters, queries: g.queries })));
     // A query answered by more than one worker: merge their top-k lists.

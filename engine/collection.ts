@@ -499,7 +499,8 @@ export class Collection {
 
   /** The live labels a filter matches, from the column cache where it can answer and SQL elsewhere. */
   filterBitmap(filter: Filter, stats?: EvaluationStats): Bitmap {
-    const live = this.index.live.clone();
+    // Read only during the (synchronous) evaluation.
+    const live = this.index.live;
     return evaluateBitmap(filter, {
       live,
       index: (key) => this.fieldIndexes.get(key),

@@ -152,6 +152,11 @@ export class FieldIndex {
     return k === undefined ? new Bitmap() : (this.byValue.get(k)?.clone() ?? new Bitmap());
   }
 
+  /** The labels holding `value`, shared with the index (read only, never modify), or undefined when none does. */
+  peekEqual(value: Key): Bitmap | undefined {
+    return this.byValue.get(value);
+  }
+
   anyOf(values: readonly Key[]): Bitmap {
     const out = new Bitmap();
     for (const v of values) {

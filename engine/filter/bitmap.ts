@@ -65,6 +65,24 @@ function fromIndex(c: Condition, idx: FieldIndex, live: Bitmap): Bitmap | undefi
   }
 }
 
+const NONE = new Bitmap();
+
+/**
+ * A plain `match` the column cache answers, as the index's own bitmap (read
+ * only: no copy). Used where the caller only reads it, ANDing into or out of
+ * a result that is already within the live labels.
+ */
+function shared(c: Condition, ctx: BitmapContext): Bitmap | undefined {
+  if (c.kind !== 'match') return undefined;
+  const idx = ctx.index(c.key);
+  if (!idx) return undefined;
+  const v = c.value;
+  const fits = typeof v === 'string' ? idx.schema === 'keyword' || idx.schema === 'uuid'
+    : typeof v === 'number' ? idx.schema === 'integer' || idx.schema === 'float'
+      : typeof v === 'boolean' && idx.schema === 'bool';
+  return fits ? (idx.peekEqual(v as string | number | boolean) ?? NONE) : undefined;
+}
+
 export function evaluateBitmap(filter: Filter, ctx: BitmapContext, stats: EvaluationStats = { indexed: 0, sql: 0 }): Bitmap {
   const condition = (c: Condition): Bitmap => {
     if (c.kind === 'filter') return evaluateBitmap(c.filter, ctx, stats);
@@ -79,13 +97,21 @@ export function evaluateBitmap(filter: Filter, ctx: BitmapContext, stats: Evalua
     return ctx.viaSql(c);
   };
   let result = ctx.live.clone();
-  for (const c of filter.must) result.and(condition(c));
+  for (const c of filter.must) {
+    const s = shared(c, ctx);
+    if (s) stats.indexed++;
+    result.and(s ?? condition(c));
+  }
   if (filter.should.length) {
     const any = new Bitmap();
     for (const c of filter.should) any.or(condition(c));
     result.and(any);
   }
-  for (const c of filter.mustNot) result.andNot(condition(c));
+  for (const c of filter.mustNot) {
+    const s = shared(c, ctx);
+    if (s) stats.indexed++;
+    result.andNot(s ?? condition(c));
+  }
   if (filter.minShould) {
     const { conditions, minCount } = filter.minShould;
     if (minCount > conditions.length) return new Bitmap();
