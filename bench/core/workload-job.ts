@@ -5,10 +5,13 @@
 //    (SIGKILL) once part of the job is done and started again on the same data:
 //    the job must resume where it was and finish;
 //  - cli:  submitted with `hqdb workload submit --file ... --out ...`;
+//  - grpc: submitted as a gRPC client stream (hqdb.v1.Workloads.Submit, 500
+//    queries per message, sent only as fast as the server reads them), watched
+//    with Watch, and read back with the Results server stream;
 // and in each case the results are read back in input order and a sample is
 // compared with the same queries run one at a time through /points/query.
 //
-//   npx tsx bench/core/workload-job.ts [--queries 100000] [--phases rest,cli] [--kill-at 0.3]
+//   npx tsx bench/core/workload-job.ts [--queries 100000] [--phases rest,cli,grpc] [--kill-at 0.3]
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +19,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { credentials, loadPackageDefinition, type ClientReadableStream, type ClientWritableStream, type ServiceError } from '@grpc/grpc-js';
+import { hqdbPackageDefinition } from '../../server/grpc/proto.js';
 import { generateKgSynth } from '../datasets/kg-synth.js';
 import { vectorOf } from '../datasets/dataset.js';
 import { buildPayloadTable } from '../filter/payload-table.js';
@@ -28,7 +33,7 @@ const opt = (name: string, dflt: string): string => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const QUERIES = Number(opt('queries', '100000'));
-const PHASES = opt('phases', 'rest,cli').split(',');
+const PHASES = opt('phases', 'rest,cli,grpc').split(',');
 const KILL_AT = Number(opt('kill-at', '0.3'));
 const SAMPLE = 300;
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -103,6 +108,60 @@ function checkLines(lines: string[]): Map<number, unknown[]> {
   });
   return byId;
 }
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- gRPC messages built from JSON filters, shapes checked by the server */
+/** A REST (JSON) filter as the gRPC Filter message: the subset the kg-synth templates use, and nesting. */
+function grpcFilter(f: any): any {
+  const cond = (c: any): any => {
+    if (c.must || c.should || c.must_not) return { filter: grpcFilter(c) };
+    if (c.range) return { field: { key: c.key, range: c.range } };
+    const m = c.match;
+    const list = (vs: unknown[]): any => (typeof vs[0] === 'string' ? { values: vs } : { values: vs.map(String) });
+    if ('value' in m) return { field: { key: c.key, match: typeof m.value === 'string' ? { keyword: m.value } : typeof m.value === 'boolean' ? { boolean: m.value } : { integer: String(m.value) } } };
+    if ('any' in m) return { field: { key: c.key, match: typeof m.any[0] === 'string' ? { any_keywords: list(m.any) } : { any_integers: list(m.any) } } };
+    if ('except' in m) return { field: { key: c.key, match: typeof m.except[0] === 'string' ? { except_keywords: list(m.except) } : { except_integers: list(m.except) } } };
+    throw new Error(`no gRPC form for condition ${JSON.stringify(c)}`);
+  };
+  return { must: (f.must ?? []).map(cond), should: (f.should ?? []).map(cond), must_not: (f.must_not ?? []).map(cond) };
+}
+
+async function grpcJob(port: number, queries: readonly { vector: Float32Array; filter?: unknown }[]): Promise<{ id: string; results: Map<number, unknown[]>; job: any }> {
+  const proto = loadPackageDefinition(hqdbPackageDefinition()) as any;
+  const client = new proto.hqdb.v1.Workloads(`127.0.0.1:${port}`, credentials.createInsecure(), { 'grpc.max_receive_message_length': 64 << 20 });
+  try {
+    let call!: ClientWritableStream<any>;
+    const submitted = new Promise<string>((resolve, reject) => {
+      call = client.Submit((err: ServiceError | null, res: { id: string }) => (err ? reject(err) : resolve(res.id)));
+    });
+    call.write({ collection_name: 'kg', options: { layout: 'WORKLOAD_LAYOUT_KEEP', limit: 10 } });
+    for (let from = 0; from < queries.length; from += 500) {
+      const batch = queries.slice(from, from + 500).map((q, j) => ({
+        id: { num: String(from + j) },
+        query: { query: { nearest: { data: Array.from(q.vector) } }, filter: q.filter ? grpcFilter(q.filter) : undefined, limit: 10 },
+      }));
+      if (!call.write({ queries: batch })) await once(call, 'drain');
+    }
+    call.end();
+    const id = await submitted;
+    const watch: ClientReadableStream<any> = client.Watch({ collection_name: 'kg', id });
+    let job: any;
+    for await (const p of watch) job = p.workload;
+    const results = new Map<number, unknown[]>();
+    let line = 0;
+    const stream: ClientReadableStream<any> = client.Results({ collection_name: 'kg', id });
+    for await (const r of stream) {
+      if (r.id?.num !== String(line)) throw new Error(`gRPC result ${line} answers query ${JSON.stringify(r.id)}: out of order`);
+      if (r.error) throw new Error(`query ${line} failed: ${JSON.stringify(r.error)}`);
+      results.set(line, (r.points as { id: { num: string } }[]).map((p) => Number(p.id.num)));
+      line++;
+    }
+    if (line !== queries.length) throw new Error(`${line} gRPC result messages for ${queries.length} queries`);
+    return { id, results, job };
+  } finally {
+    client.close();
+  }
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 const dir = mkdtempSync(join(tmpdir(), 'hqdb-workload-job-'));
 let server: Server | undefined;
@@ -199,6 +258,12 @@ try {
     if (r.status !== 0) throw new Error(`hqdb workload submit exited with ${r.status}`);
     const results = checkLines(readFileSync(outFile, 'utf8').split('\n').filter(Boolean));
     log(`cli: job of ${QUERIES} queries submitted, run and written to ${outFile} in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${agree(results)}`);
+  }
+
+  if (PHASES.includes('grpc')) {
+    t0 = performance.now();
+    const { id, results, job } = await grpcJob(grpcPort, workload.queries);
+    log(`grpc: job ${id} of ${QUERIES} queries streamed in, run (${job.status}, ${Number(job.queries_per_second).toFixed(0)} q/s of running time) and streamed back in input order in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${agree(results)}`);
   }
 } finally {
   if (server && server.child.exitCode === null) {
