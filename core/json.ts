@@ -67,3 +67,15 @@ export function stringifyJson(value: unknown): string {
   const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${BIGINT_MARK}${v.toString()}` : v));
   return text.replace(BIGINT_MARK_RE, '$1');
 }
+
+/** JSON with object keys sorted at every level, so key order never splits one filter into two entries. */
+export function canonicalJson(value: unknown): string {
+  return stringifyJson(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const o = value as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeys(o[k])]));
+}

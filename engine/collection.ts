@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { fail, HqdbError } from '../core/errors.js';
+import { canonicalJson } from '../core/json.js';
 import type { Logger } from '../core/logger.js';
 import { fieldValues, splitKey } from '../core/payload-values.js';
 import { parsePointId, pointIdFromKey, pointKey } from '../core/point-id.js';
@@ -32,7 +33,7 @@ import type { LayoutBuildRequest, LayoutView, BuildView } from './layout/types.j
 import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
 import type { PartitionHost } from './partitions/host.js';
 import type { Plan, PlannerThresholds } from './planner.js';
-import { canonicalJson, QueryLog } from './query-log.js';
+import { QueryLog } from './query-log.js';
 
 /** Looks up the raw filters of a workload job's queries; undefined when the job does not exist. */
 export type WorkloadFilters = (job: string) => unknown[] | undefined;

@@ -7,7 +7,7 @@
 // statistical sample: a batch that fails to flush is dropped, never retried.
 
 import type { Logger } from '../core/logger.js';
-import { parseJsonLossless, stringifyJson } from '../core/json.js';
+import { canonicalJson, parseJsonLossless, stringifyJson } from '../core/json.js';
 import type { Storage } from '../storage/storage.js';
 import type { QueryLogEntry, TemplateRow } from '../storage/query-log-store.js';
 import type { Atom, NormalizedFilter } from './layout/predicates.js';
@@ -142,18 +142,6 @@ export class QueryLog {
     this.warned.add(kind);
     this.log?.warn({ err, collection_id: this.collectionId }, message);
   }
-}
-
-/** JSON with object keys sorted at every level, so key order never splits one filter into two entries. */
-export function canonicalJson(value: unknown): string {
-  return stringifyJson(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const o = value as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeys(o[k])]));
 }
 
 function atomsSummary(atoms: readonly Atom[]): string {

@@ -66,6 +66,9 @@ export interface SearchParams {
   [other: string]: unknown;
 }
 
+/** The fields a `points/query` body may have (REST's QueryBody schema has exactly these; a test checks it). */
+export const QUERY_REQUEST_FIELDS: ReadonlySet<string> = new Set(['query', 'using', 'prefetch', 'filter', 'params', 'limit', 'offset', 'with_payload', 'with_vector', 'score_threshold', 'lookup_from', 'shard_key']);
+
 export interface QueryRequest {
   /** A vector, a point id, or {nearest: vector | id}. */
   query?: unknown;

@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../core/config.js';
 import { fail, HqdbError, type ErrorCode } from '../core/errors.js';
-import { parseJsonBody, parseJsonLossless, stringifyJson } from '../core/json.js';
+import { canonicalJson, parseJsonBody, parseJsonLossless, stringifyJson } from '../core/json.js';
 import type { Logger } from '../core/logger.js';
 import type { Payload, PointId, ScoredPoint } from '../core/types.js';
 import type { Storage } from '../storage/storage.js';
@@ -28,8 +28,7 @@ import { emptyBatchStats } from './collection-index.js';
 import { parseFilter } from './filter/ast.js';
 import type { LayoutStatus } from './layout/types.js';
 import { parsePayloadSelector } from './payload.js';
-import { canonicalJson } from './query-log.js';
-import type { QueryRequest } from './requests.js';
+import { QUERY_REQUEST_FIELDS, type QueryRequest } from './requests.js';
 import { checkLimit } from './validate.js';
 
 export type WorkloadStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -167,8 +166,6 @@ export const MAX_RESULTS_PAGE = 10_000;
 const CHUNK_ATTEMPTS = 2;
 const RETRY_DELAY_MS = 500;
 
-/** Fields of a query line (the `points/query` body); anything else is refused, as REST refuses it. */
-const QUERY_FIELDS = new Set(['query', 'using', 'prefetch', 'filter', 'params', 'limit', 'offset', 'with_payload', 'with_vector', 'score_threshold', 'lookup_from', 'shard_key']);
 
 const ACTIVE: ReadonlySet<string> = new Set(['queued', 'running']);
 
@@ -799,7 +796,8 @@ function readQuery(line: number, raw: unknown): WorkloadQueryRow {
     clientId = stringifyJson(id);
   }
   if (raw instanceof RejectedQuery) return rejected(raw.error.code, raw.error.message, clientId);
-  const unknown = Object.keys(query).find((k) => !QUERY_FIELDS.has(k));
+  // Anything else is refused, as REST refuses it.
+  const unknown = Object.keys(query).find((k) => !QUERY_REQUEST_FIELDS.has(k));
   if (unknown !== undefined) return rejected('SCHEMA_VIOLATION', `unknown field "${unknown}"`, clientId);
   let filter: string | null = null;
   if (query.filter !== undefined && query.filter !== null) {
