@@ -12,6 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { emptyBatchStats, type BatchStats } from '../../engine/collection-index.js';
 import type { QueryRequest } from '../../engine/requests.js';
 import { prepare } from '../runner/prepare.js';
@@ -21,18 +22,24 @@ import type { BuildContext } from '../systems/system.js';
 import { truthOf } from '../truth/ground-truth.js';
 import { recallAtK } from '../truth/recall.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const suiteName = args[0] && !args[0].startsWith('--') ? args[0] : 'hybrid-100k';
-const ef = Number(opt('ef', '80'));
-const sizes = opt('sizes', '512,4096').split(',').map(Number);
-const singleCount = Number(opt('single', '2000'));
-const rounds = Number(opt('rounds', '2'));
-const layoutOpts = JSON.parse(opt('layout', '{}')) as LayoutOptions;
-const noLayout = args.includes('--no-layout');
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    ef: { type: 'string', default: '80' },
+    sizes: { type: 'string', default: '512,4096' },
+    single: { type: 'string', default: '2000' },
+    rounds: { type: 'string', default: '2' },
+    layout: { type: 'string', default: '{}' },
+    'no-layout': { type: 'boolean', default: false },
+  },
+});
+const suiteName = positionals[0] ?? 'hybrid-100k';
+const ef = Number(opts.ef);
+const sizes = opts.sizes.split(',').map(Number);
+const singleCount = Number(opts.single);
+const rounds = Number(opts.rounds);
+const layoutOpts = JSON.parse(opts.layout) as LayoutOptions;
+const noLayout = opts['no-layout'];
 
 const data = prepare(SUITES[suiteName]);
 const { workload, truth } = data;

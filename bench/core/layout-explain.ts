@@ -19,6 +19,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { QueryExplanation } from '../../engine/collection.js';
 import type { LayoutView } from '../../engine/layout/types.js';
 import { prepare } from '../runner/prepare.js';
@@ -28,16 +29,20 @@ import type { BuildContext } from '../systems/system.js';
 import { truthOf } from '../truth/ground-truth.js';
 import { recallAtK } from '../truth/recall.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const suiteName = args[0] && !args[0].startsWith('--') ? args[0] : 'hybrid-100k';
-const ef = Number(opt('ef', '80'));
-const perTemplate = Number(opt('per-template', '200'));
-const outFile = opt('out', '');
-const variantOpts = JSON.parse(opt('variants', '{"default":{}}')) as Record<string, LayoutOptions>;
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    ef: { type: 'string', default: '80' },
+    'per-template': { type: 'string', default: '200' },
+    out: { type: 'string', default: '' },
+    variants: { type: 'string', default: '{"default":{}}' },
+  },
+});
+const suiteName = positionals[0] ?? 'hybrid-100k';
+const ef = Number(opts.ef);
+const perTemplate = Number(opts['per-template']);
+const outFile = opts.out;
+const variantOpts = JSON.parse(opts.variants) as Record<string, LayoutOptions>;
 
 const data = prepare(SUITES[suiteName]);
 const { workload, truth } = data;

@@ -18,6 +18,7 @@ import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync,
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { once } from 'node:events';
 import { credentials, loadPackageDefinition, type ClientReadableStream, type ClientWritableStream, type ServiceError } from '@grpc/grpc-js';
 import { hqdbPackageDefinition } from '../../server/grpc/proto.js';
@@ -27,14 +28,16 @@ import { buildPayloadTable } from '../filter/payload-table.js';
 import { generateWorkload } from '../workloads/generate.js';
 import { KG_SYNTH_TEMPLATES } from '../workloads/templates.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const QUERIES = Number(opt('queries', '100000'));
-const PHASES = opt('phases', 'rest,cli,grpc').split(',');
-const KILL_AT = Number(opt('kill-at', '0.3'));
+const { values: opts } = parseArgs({
+  options: {
+    queries: { type: 'string', default: '100000' },
+    phases: { type: 'string', default: 'rest,cli,grpc' },
+    'kill-at': { type: 'string', default: '0.3' },
+  },
+});
+const QUERIES = Number(opts.queries);
+const PHASES = opts.phases.split(',');
+const KILL_AT = Number(opts['kill-at']);
 const SAMPLE = 300;
 const ROOT = new URL('../..', import.meta.url).pathname;
 const CLI = join(ROOT, 'server', 'cli.ts');
