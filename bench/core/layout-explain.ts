@@ -7,7 +7,7 @@
 // *interleaved* query by query in rotating order, so that the machine's noise
 // (shared, 2 cores) hits every variant alike; each timed query() is followed by
 // an untimed explain(). Per template and variant: mean latency, its ratio to
-// "none" over the same queries, explain's filter/search timings, where queries
+// "none" over the same queries, explain's filter/search timings and the time inside the workers, where queries
 // went (whole-collection index or partitions), partitions visited, implied vs
 // filtered visits, plans, answers, recall.
 //
@@ -62,6 +62,8 @@ interface Agg {
   recall: number;
   filterMs: number;
   searchMs: number;
+  /** Time inside the workers (sum over the partitions visited; they may run in parallel). */
+  workerMs: number;
   toCollection: number;
   partitions: number;
   maxPartitions: number;
@@ -117,12 +119,13 @@ const run = async (): Promise<void> => {
       const points = await c.query(request(qi));
       const ms = performance.now() - t0;
       const explain: QueryExplanation = (await c.explain(request(qi))).explain;
-      const a = (v.agg[q.template] ??= { n: 0, ms: 0, recall: 0, filterMs: 0, searchMs: 0, toCollection: 0, partitions: 0, maxPartitions: 0, implied: 0, filteredVisits: 0, plans: {}, answers: {}, fallbacks: 0, matching: 0 });
+      const a = (v.agg[q.template] ??= { n: 0, ms: 0, recall: 0, filterMs: 0, searchMs: 0, workerMs: 0, toCollection: 0, partitions: 0, maxPartitions: 0, implied: 0, filteredVisits: 0, plans: {}, answers: {}, fallbacks: 0, matching: 0 });
       a.n++;
       a.ms += ms;
       a.recall += recallAtK(points.map((p) => Number(p.id)), truthOf(truth, qi), workload.k);
       a.filterMs += explain.timings_ms.filter;
       a.searchMs += explain.timings_ms.search;
+      a.workerMs += explain.route.partitions.reduce((sum, p) => sum + p.worker_ms, 0);
       a.matching += explain.matching;
       if (explain.route.target === 'collection') a.toCollection++;
       const parts = explain.route.partitions;
@@ -142,14 +145,14 @@ const run = async (): Promise<void> => {
   const fmtMap = (m: Record<string, number>): string => Object.entries(m).sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(', ');
   for (const v of variants) {
     console.log(`\n## ${suiteName}, ${v.name}, hnsw_ef=${ef}: ${(1 / weighted(v)).toFixed(2)} k q/s weighted by the workload's template shares, ${(weighted(none) / weighted(v)).toFixed(2)}x none; build ${v.buildS.toFixed(1)} s\n`);
-    console.log('| template | n | mean ms | vs none | recall | filter ms | search ms | to whole index | partitions/query (max) | implied/filtered visits | plans | answered by | fallbacks | mean matching |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| template | n | mean ms | vs none | recall | filter ms | search ms | in workers ms | to whole index | partitions/query (max) | implied/filtered visits | plans | answered by | fallbacks | mean matching |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const t of workload.templates) {
       const a = v.agg[t];
       const b = none.agg[t];
       if (!a) continue;
       console.log(
-        `| ${t} | ${a.n} | ${(a.ms / a.n).toFixed(3)} | ${(b.ms / a.ms).toFixed(2)}x | ${(a.recall / a.n).toFixed(3)} | ${(a.filterMs / a.n).toFixed(3)} | ${(a.searchMs / a.n).toFixed(3)} | ${a.toCollection} | ${(a.partitions / a.n).toFixed(2)} (${a.maxPartitions}) | ${a.implied}/${a.filteredVisits} | ${fmtMap(a.plans)} | ${fmtMap(a.answers)} | ${a.fallbacks} | ${Math.round(a.matching / a.n)} |`,
+        `| ${t} | ${a.n} | ${(a.ms / a.n).toFixed(3)} | ${(b.ms / a.ms).toFixed(2)}x | ${(a.recall / a.n).toFixed(3)} | ${(a.filterMs / a.n).toFixed(3)} | ${(a.searchMs / a.n).toFixed(3)} | ${(a.workerMs / a.n).toFixed(3)} | ${a.toCollection} | ${(a.partitions / a.n).toFixed(2)} (${a.maxPartitions}) | ${a.implied}/${a.filteredVisits} | ${fmtMap(a.plans)} | ${fmtMap(a.answers)} | ${a.fallbacks} | ${Math.round(a.matching / a.n)} |`,
       );
     }
     if (v.layout) console.log(`\npartition hits: ${v.system.benchCollection.layoutView().partitions.map((p) => `#${p.id}:${p.hits}`).join(' ')}`);

@@ -8,7 +8,7 @@
 //   query               = (needs the filter's bitmap ? FILTER : 0) + sum of visits
 //                         the bitmap is needed unless every partition visited is implied
 //                         (or the query has no filter)
-//   visit(p)            = OVERHEAD                        message, planning, merge
+//   visit(p)            = OVERHEAD                        message, planning, merge (see below)
 //                       + (implied ? 0 : CONVERT * m)     the filter's matching labels made partition-
 //                                                         local (one pass per query; not for the
 //                                                         whole-collection index)
@@ -22,6 +22,15 @@
 //   ROW                 = ROW_128 * dim / 128             one distance through the SIMD kernel
 //
 // A partition the query contradicts costs nothing: routing never visits it.
+//
+// OVERHEAD was 10 µs, the planning and merge alone. With partitions in worker
+// threads, a visit also costs its share of a message to a worker and back
+// (70-300 µs a round trip on the 2-vCPU reference machine), and a second
+// worker a message of its own. At 10, routing sent `type` and `genre-in`
+// queries of hybrid-100k to 2-14 partitions, and they ran 0.82x as fast as
+// through the whole-collection index; at 60 they take the whole-collection
+// index and only queries that partitions answer unfiltered are routed there
+// (`npx tsx bench/core/layout-explain.ts hybrid-100k --per-template 150`).
 
 export interface CostParams {
   dim: number;
@@ -30,7 +39,7 @@ export interface CostParams {
 
 export const COST = {
   FILTER: 60,
-  OVERHEAD: 10,
+  OVERHEAD: 60,
   CONVERT: 0.01,
   ROW_128: 0.06,
   HNSW_PER_LEVEL: 12,
