@@ -590,12 +590,17 @@ export class Collection {
    * fails the batch (the Qdrant batch contract). `alive` is checked between
    * steps (a cancelled gRPC call stops the batch).
    */
-  async queryBatch(requests: readonly QueryRequest[], alive?: () => void): Promise<ScoredPoint[][]> {
+  /**
+   * All or nothing, as Qdrant's batch endpoints: the first failing query's error, its message
+   * prefixed with where it is in the request (`field[i]: ...`, `field` as the transport names the list).
+   */
+  async queryBatch(requests: readonly QueryRequest[], alive?: () => void, field = 'searches'): Promise<ScoredPoint[][]> {
     this.checkBatchSize(requests.length);
     const outcomes = await this.executeBatch(requests, { alive });
-    return outcomes.map((o) => {
-      if ('error' in o) throw o.error;
-      return o.points;
+    return outcomes.map((o, i) => {
+      if (!('error' in o)) return o.points;
+      const e = o.error;
+      throw e instanceof HqdbError ? new HqdbError(e.code, `${field}[${i}]: ${e.message}`, e.details) : e;
     });
   }
 

@@ -58,7 +58,7 @@ export function pointsService(engine: Engine, config: Config, log: Logger): Poin
       c.checkBatchSize(queries.length);
       const requests = queriesIn(r.collection_name, queries);
       // The engine checks `alive` before each query, so a cancelled call stops the work.
-      const results: QueryPointsResponse[] = (await c.queryBatch(requests, alive)).map((points) => ({ points: points.map(scoredOut) }));
+      const results: QueryPointsResponse[] = (await c.queryBatch(requests, alive, 'queries')).map((points) => ({ points: points.map(scoredOut) }));
       return { results };
     }),
 

@@ -196,6 +196,18 @@ describe('bad requests', () => {
     expect((await http(base, 'GET', '/healthz')).status).toBe(200);
   });
 
+  it('names the failing query of a batch', async () => {
+    const { base } = await seeded();
+    for (const path of ['/collections/c/points/query/batch', '/collections/c/points/search/batch']) {
+      const key = path.endsWith('query/batch') ? 'query' : 'vector';
+      const res = await http(base, 'POST', path, { searches: [{ [key]: [1, 2, 3, 4], limit: 1 }, { [key]: [1, 2, 3, 4], limit: 1 }, { [key]: [1, 2, 3], limit: 1 }] });
+      expect(res.status, path).toBe(400);
+      const { status } = res.json as ErrorEnvelope;
+      expect(status.code).toBe('WRONG_DIMENSION');
+      expect(status.error).toMatch(/^searches\[2\]: /);
+    }
+  });
+
   it('rejects a whole upsert batch when one point is bad (no partial writes)', async () => {
     const { base, before } = await seeded();
     const res = await http(base, 'PUT', UPSERT, { points: [

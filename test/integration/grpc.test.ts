@@ -282,6 +282,10 @@ describe('gRPC: bad messages get the right status and never crash the server', (
     await bad(grpc.collections.Create({ collection_name: 'e', vectors: { size: 2, distance: 'DOT' } }), ALREADY_EXISTS, 'COLLECTION_EXISTS');
     await bad(grpc.collections.Create({ collection_name: 'bad/name', vectors: { size: 2, distance: 'DOT' } }), INVALID_ARGUMENT, 'INVALID_COLLECTION_NAME');
     await bad(q({ limit: 1_000_000 }), INVALID_ARGUMENT, 'INVALID_LIMIT');
+    // a batch names the query that failed
+    const batchFailure = await failure(grpc.points.QueryBatch({ collection_name: 'e', queries: [{ collection_name: 'e', query: { nearest: { data: [1, 0] } } }, { collection_name: 'e', query: { nearest: { data: [1] } } }] }));
+    expect({ code: batchFailure.code, hqdbCode: batchFailure.hqdbCode }).toEqual({ code: INVALID_ARGUMENT, hqdbCode: 'WRONG_DIMENSION' });
+    expect(batchFailure.details).toMatch(/^queries\[1\]: /);
     await bad(grpc.points.Query({ collection_name: 'e', query: { point: { num: '99' } } }), NOT_FOUND, 'POINT_NOT_FOUND');
     await bad(grpc.points.Get({ collection_name: 'e', ids: [{ uuid: 'not-a-uuid' }] }), INVALID_ARGUMENT, 'INVALID_POINT_ID');
 
