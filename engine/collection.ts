@@ -587,20 +587,17 @@ export class Collection {
 
   /**
    * Runs a batch of queries and answers in input order; one failing query
-   * fails the batch (the Qdrant batch contract). `alive` is checked between
-   * steps (a cancelled gRPC call stops the batch).
-   */
-  /**
-   * All or nothing, as Qdrant's batch endpoints: the first failing query's error, its message
-   * prefixed with where it is in the request (`field[i]: ...`, `field` as the transport names the list).
+   * fails the batch (the Qdrant batch contract), with its error's message
+   * prefixed by where it is in the request (`field[i]: ...`, as the transport
+   * names the list). `alive` is checked between steps (a cancelled gRPC call
+   * stops the batch).
    */
   async queryBatch(requests: readonly QueryRequest[], alive?: () => void, field = 'searches'): Promise<ScoredPoint[][]> {
     this.checkBatchSize(requests.length);
     const outcomes = await this.executeBatch(requests, { alive });
     return outcomes.map((o, i) => {
       if (!('error' in o)) return o.points;
-      const e = o.error;
-      throw e instanceof HqdbError ? new HqdbError(e.code, `${field}[${i}]: ${e.message}`, e.details) : e;
+      throw new HqdbError(o.error.code, `${field}[${i}]: ${o.error.message}`, o.error.details);
     });
   }
 
