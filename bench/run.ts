@@ -51,7 +51,7 @@ export function suiteWithOptions(base: SuiteSpec, o: CliOptions): SuiteSpec {
     throw new InvalidArgumentError('--n and --dim apply to kg-synth suites only');
   }
   if (suite.dataset.kind === 'file') suite.dataset = { kind: 'file', path: o.vectors ?? '', payloads: o.payloads };
-  if (suite.dataset.kind === 'mnist' && o.seed !== undefined) suite.dataset = { ...suite.dataset, seed: o.seed };
+  if ((suite.dataset.kind === 'mnist' || suite.dataset.kind === 'fashion-mnist') && o.seed !== undefined) suite.dataset = { ...suite.dataset, seed: o.seed };
   suite.queries = o.queries ?? suite.queries;
   suite.sweepQueries = Math.min(o.sweepQueries ?? suite.sweepQueries, suite.queries);
   suite.k = o.k ?? suite.k;

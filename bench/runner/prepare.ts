@@ -5,6 +5,7 @@
 import type { Dataset } from '../datasets/dataset.js';
 import { checkDataset } from '../datasets/dataset.js';
 import { loadVectorFile } from '../datasets/files.js';
+import { loadFashionMnist } from '../datasets/fashion-mnist.js';
 import { generateKgSynth } from '../datasets/kg-synth.js';
 import { loadMnist } from '../datasets/mnist.js';
 import { buildPayloadTable, type PayloadTable } from '../filter/payload-table.js';
@@ -12,7 +13,7 @@ import { bytesOf, fingerprint } from '../lib/cache.js';
 import { cachedGroundTruth, type GroundTruth } from '../truth/ground-truth.js';
 import { generateWorkload, workloadName } from '../workloads/generate.js';
 import { loadWorkload, saveWorkload } from '../workloads/store.js';
-import { deriveTemplates, KG_SYNTH_TEMPLATES, MNIST_TEMPLATES, type Template } from '../workloads/templates.js';
+import { deriveTemplates, FASHION_MNIST_TEMPLATES, KG_SYNTH_TEMPLATES, MNIST_TEMPLATES, type Template } from '../workloads/templates.js';
 import type { Workload } from '../workloads/workload.js';
 import type { DatasetSpec, SuiteSpec } from './suites.js';
 
@@ -30,6 +31,8 @@ export function loadDataset(spec: DatasetSpec): Dataset {
       return generateKgSynth({ n: spec.n, dim: spec.dim, seed: spec.seed });
     case 'mnist':
       return loadMnist(spec.seed);
+    case 'fashion-mnist':
+      return loadFashionMnist(spec.seed);
     case 'file': {
       if (!spec.path) throw new Error('the custom suite needs --vectors <file>');
       const ds = loadVectorFile(spec.path, spec.payloads);
@@ -40,7 +43,16 @@ export function loadDataset(spec: DatasetSpec): Dataset {
 }
 
 function templatesFor(spec: DatasetSpec, table: PayloadTable): readonly Template[] {
-  return spec.kind === 'kg-synth' ? KG_SYNTH_TEMPLATES : spec.kind === 'mnist' ? MNIST_TEMPLATES : deriveTemplates(table);
+  switch (spec.kind) {
+    case 'kg-synth':
+      return KG_SYNTH_TEMPLATES;
+    case 'mnist':
+      return MNIST_TEMPLATES;
+    case 'fashion-mnist':
+      return FASHION_MNIST_TEMPLATES;
+    case 'file':
+      return deriveTemplates(table);
+  }
 }
 
 export function prepare(suite: SuiteSpec, progress: (label: string, done: number, total: number) => void = () => {}): Prepared {

@@ -5,6 +5,7 @@
 export type DatasetSpec =
   | { kind: 'kg-synth'; n: number; dim: number; seed: number }
   | { kind: 'mnist'; seed: number }
+  | { kind: 'fashion-mnist'; seed: number }
   | { kind: 'file'; path: string; payloads?: string };
 
 export interface SuiteSpec {
@@ -60,6 +61,20 @@ export const SUITES: Readonly<Record<string, SuiteSpec>> = {
     description: 'real MNIST digits (10k x 784, payload label and ink) with a 5k-query workload',
     dataset: { kind: 'mnist', seed: 42 },
     queries: 5_000,
+    k: 10,
+    sweepQueries: 1_000,
+    target: 0.95,
+    workloadSeed: 7,
+    systems: ALL_SYSTEMS,
+    // Batches as a workload job runs them (the batch executor streams a job in chunks of this order).
+    batchSize: 4096,
+    timeBudgetS: 240,
+  },
+  'fashion-mnist': {
+    name: 'fashion-mnist',
+    description: 'real Fashion-MNIST product photos (70k x 784, payload category, group, split, ink, width, height, brightness) with a 10k-query workload',
+    dataset: { kind: 'fashion-mnist', seed: 42 },
+    queries: 10_000,
     k: 10,
     sweepQueries: 1_000,
     target: 0.95,
