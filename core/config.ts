@@ -51,13 +51,16 @@ export interface Config {
     /** Partitions of at most this many points are flat blocks scanned exactly instead of HNSW graphs. */
     flat_max_rows: number;
   };
-  /** Named planner thresholds (engine/planner.ts explains the cost model). */
+  /** Named planner thresholds (engine/plan/planner.ts explains the cost model). */
   planner: {
     exact_max_rows: number;
     probe_exact_max_rows: number;
     probe_max: number;
     ef_boost_max: number;
     ef_max: number;
+    scan_row_ns: number;
+    scan_pass_ns: number;
+    graph_level_us: number;
   };
   /** Workload jobs (engine/workloads.ts). */
   workloads: {
@@ -91,7 +94,12 @@ export const DEFAULT_CONFIG: Config = {
   // exact scan 0.06 ms at 500 matching rows and 0.2 ms at 2k, against 1-18 ms for a
   // filtered HNSW search when filter and query do not correlate; raising ef with
   // 1/selectivity only made filtered searches 5-15x slower for no recall, so it is off (1).
-  planner: { exact_max_rows: 2_000, probe_exact_max_rows: 30_000, probe_max: 400, ef_boost_max: 1, ef_max: 2_000 },
+  // Batch group plans (engine/plan/group-plan.ts): the blocked kernel's share per query and row,
+  // the pass over a row shared by its group, and the graph search it is compared with.
+  planner: {
+    exact_max_rows: 2_000, probe_exact_max_rows: 30_000, probe_max: 400, ef_boost_max: 1, ef_max: 2_000,
+    scan_row_ns: 5, scan_pass_ns: 40, graph_level_us: 12,
+  },
   workloads: { max_failed_share: 0.5, max_body_mb: 1_024, chunk_size: 1_024 },
   log: { level: 'info' },
 };

@@ -25,7 +25,7 @@ import { TopK } from '../index/top-k.js';
 import { vectorFromBytes } from '../index/vector-store.js';
 import type { Storage } from '../storage/storage.js';
 import { parseFilter, type Filter } from './filter/ast.js';
-import { COST, CostModel } from './layout/cost.js';
+import { COST, CostModel } from './plan/cost.js';
 import { clusterCount, kmeans, nearestClusters, type Centroids } from './layout/kmeans.js';
 import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
 import {
@@ -34,9 +34,9 @@ import {
 } from './layout/qd-tree.js';
 import type { BuildView, LayoutBuildRequest, LayoutView, PartitionView } from './layout/types.js';
 import type { PartitionHost } from './partitions/host.js';
-import type { BatchQuery, PartitionSpec, PartitionTrace, Placement, SearchReply, SearchTarget } from './partitions/protocol.js';
+import type { BatchQuery, PartitionSpec, PartitionTrace, Placement, SearchTarget } from './partitions/protocol.js';
 import { parseStoredPayload } from './payload.js';
-import type { PlannerThresholds } from './planner.js';
+import type { PlannerThresholds } from './plan/planner.js';
 import type { QueryLog } from './query-log.js';
 
 /** Rows read from SQLite per chunk when loading or replaying partitions. */
@@ -221,6 +221,16 @@ export interface IndexQuery {
 export interface BatchItem {
   vector: Float32Array;
   query: IndexQuery;
+}
+
+/** One query's answer from the workers (collection labels, nearest first). */
+export interface BatchAnswer {
+  labels: number[];
+  distances: number[];
+  /** Live points its filter matches. */
+  matching: number;
+  /** With tracing: where it went and what each partition did. */
+  route?: RouteExplanation;
 }
 
 /** What a batch did, summed over its chunks (a workload job's statistics). */
@@ -579,28 +589,28 @@ export class CollectionIndex {
 
   private singleValued = (key: string): boolean => this.ctx.fieldIndex(key)?.singleValued ?? false;
 
-  /** Chooses where a query goes: the layout's partitions it cannot skip, or the whole-collection index. */
   /**
-   * Chooses where a query goes: the layout's partitions it cannot skip, or the
-   * whole-collection index, by the cost model. The filter's bitmap is evaluated
-   * only when a choice needs it: not when every partition to visit is implied.
+   * The worker side of the executor (a single query is a batch of one):
+   * routes every query, inverts the routes into one message per worker (query
+   * vectors and each distinct filter bitmap once, in shared memory) and merges
+   * the per-worker answers per query. With `trace`, each answer carries its
+   * route and what every partition it visited did (explain).
    */
-  /**
-   * The worker side of the batch executor: routes every query, inverts the
-   * routes into one message per worker (query vectors and each distinct filter
-   * bitmap once, in shared memory) and merges the per-worker answers per query.
-   */
-  async searchBatch(items: readonly BatchItem[], stats?: BatchStats): Promise<{ labels: number[]; distances: number[] }[]> {
-    const results = items.map(() => ({ labels: [] as number[], distances: [] as number[] }));
+  async searchBatch(items: readonly BatchItem[], stats?: BatchStats, trace = false): Promise<BatchAnswer[]> {
+    const results: BatchAnswer[] = items.map(() => ({ labels: [], distances: [], matching: 0 }));
     if (items.length === 0) return results;
     const dim = this.dim;
     const vectors = new Float32Array(new SharedArrayBuffer(items.length * dim * 4));
     const filterIds = new Map<Bitmap, number>();
     const allows: Bitmap[] = [];
     const perWorker = new Map<number, { queries: BatchQuery[]; slots: number[] }>();
+    // Partitions by key, and the worker each was sent to (a layout swapped in meanwhile drops these partitions).
+    const refs = new Map<string, { ref: PartitionRef; worker: number }>();
     for (let i = 0; i < items.length; i++) {
       const { vector, query } = items[i];
       const route = this.route(query, vector);
+      results[i].matching = route.matching;
+      if (trace) results[i].route = { target: route.target, reason: route.reason, estimated_cost_us: route.cost, partitions: [] };
       if (stats) {
         stats.queries++;
         if (route.target === 'collection') stats.toCollection++;
@@ -608,6 +618,7 @@ export class CollectionIndex {
       }
       if (route.matching === 0) {
         if (stats) stats.empty++;
+        if (trace) results[i].route!.reason = 'no point matches the filter';
         continue;
       }
       vectors.set(vector, i * dim);
@@ -630,6 +641,7 @@ export class CollectionIndex {
           if (t.implied) stats.impliedVisits++;
         }
         const w = this.ctx.host.workerOf(t.ref.key);
+        if (trace) refs.set(t.ref.key, { ref: t.ref, worker: w });
         let list = byWorker.get(w);
         if (!list) byWorker.set(w, (list = []));
         list.push({ key: t.ref.key, implied: t.implied });
@@ -651,16 +663,28 @@ export class CollectionIndex {
       return view;
     });
     const groups = [...perWorker];
-    const replies = await Promise.all(groups.map(([w, g]) => this.ctx.host.searchBatch(w, { vectors, filters, queries: g.queries })));
+    const replies = await Promise.all(groups.map(([w, g]) => this.ctx.host.searchBatch(w, { vectors, filters, queries: g.queries, trace })));
     // A query answered by more than one worker: merge their top-k lists.
     const merged = new Map<number, TopK>();
+    const answered = new Uint8Array(items.length);
     replies.forEach((reply, r) => {
       const { slots, queries } = groups[r][1];
       for (let j = 0; j < slots.length; j++) {
         const slot = slots[j];
         const own = results[slot];
-        if (own.labels.length === 0 && !merged.has(slot)) {
-          results[slot] = { labels: reply.labels[j], distances: reply.distances[j] };
+        if (trace) {
+          for (const t of reply.traces![j]) {
+            const { ref, worker } = refs.get(t.key)!;
+            own.route!.partitions.push({
+              id: ref.leaf, description: ref.description, worker, implied: t.implied, matching: t.matching, plan: t.plan,
+              answered_by: t.answeredBy, fallback: t.fallback, worker_ms: Math.round(t.ms * 1000) / 1000,
+            });
+          }
+        }
+        if (!answered[slot]) {
+          answered[slot] = 1;
+          own.labels = reply.labels[j];
+          own.distances = reply.distances[j];
           continue;
         }
         let heap = merged.get(slot);
@@ -676,7 +700,7 @@ export class CollectionIndex {
         stats.blockedQueries += reply.blockedQueries;
       }
     });
-    for (const [slot, heap] of merged) results[slot] = heap.sorted();
+    for (const [slot, heap] of merged) Object.assign(results[slot], heap.sorted());
     return results;
   }
 
@@ -719,55 +743,10 @@ export class CollectionIndex {
     return { targets: routed, target: 'partitions', reason: why, cost: { partitions, collection: globalCost }, allow: filter?.allow, matching: filter ? filter.matching : matching };
   }
 
+  /** One query with its route and every partition's trace: a batch of one, traced (explain). */
   async search(vector: Float32Array, q: IndexQuery): Promise<{ labels: number[]; distances: number[]; route: RouteExplanation; matching: number }> {
-    const route = this.route(q, vector);
-    if (route.matching === 0) {
-      return { labels: [], distances: [], matching: 0, route: { target: route.target, reason: 'no point matches the filter', estimated_cost_us: route.cost, partitions: [] } };
-    }
-    const byWorker = new Map<number, { ref: PartitionRef; implied: boolean }[]>();
-    // Worker of each partition, taken now: a layout swapped in while the query runs drops these partitions.
-    const workerOf = new Map<string, number>();
-    for (const t of route.targets) {
-      if (t.ref.size === 0 && !t.ref.spec.identity) continue;
-      t.ref.hits++;
-      const w = this.ctx.host.workerOf(t.ref.key);
-      workerOf.set(t.ref.key, w);
-      let list = byWorker.get(w);
-      if (!list) byWorker.set(w, (list = []));
-      list.push(t);
-    }
-    const shared = new Float32Array(new SharedArrayBuffer(vector.byteLength));
-    shared.set(vector);
-    let allow: Uint32Array | null = null;
-    if (route.allow && route.targets.some((t) => !t.implied)) {
-      allow = new Uint32Array(new SharedArrayBuffer(route.allow.words.byteLength));
-      allow.set(route.allow.words);
-    }
-    const replies: SearchReply[] = await Promise.all([...byWorker].map(([w, targets]) => this.ctx.host.search(w, {
-      vector: shared,
-      k: q.k,
-      ef: q.ef,
-      exact: q.exact,
-      allow,
-      matching: route.matching,
-      exclude: q.exclude,
-      targets: targets.map((t) => ({ key: t.ref.key, implied: t.implied })),
-    })));
-    let labels: number[];
-    let distances: number[];
-    if (replies.length === 1) {
-      ({ labels, distances } = replies[0]);
-    } else {
-      const heap = new TopK(q.k);
-      for (const r of replies) for (let i = 0; i < r.labels.length; i++) heap.push(r.labels[i], r.distances[i]);
-      ({ labels, distances } = heap.sorted());
-    }
-    const byKey = new Map(route.targets.map((t) => [t.ref.key, t.ref]));
-    const partitions = replies.flatMap((r) => r.traces).map((t) => {
-      const ref = byKey.get(t.key)!;
-      return { id: ref.leaf, description: ref.description, worker: workerOf.get(t.key) ?? -1, implied: t.implied, matching: t.matching, plan: t.plan, answered_by: t.answeredBy, fallback: t.fallback, worker_ms: Math.round(t.ms * 1000) / 1000 };
-    });
-    return { labels, distances, matching: route.matching, route: { target: route.target, reason: route.reason, estimated_cost_us: route.cost, partitions } };
+    const [answer] = await this.searchBatch([{ vector, query: q }], undefined, true);
+    return { labels: answer.labels, distances: answer.distances, matching: answer.matching, route: answer.route! };
   }
 
   // ---- snapshots and lifecycle ---------------------------------------------

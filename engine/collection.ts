@@ -32,7 +32,7 @@ export type { BatchStats } from './collection-index.js';
 import type { LayoutBuildRequest, LayoutView, BuildView } from './layout/types.js';
 import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
 import type { PartitionHost } from './partitions/host.js';
-import type { Plan, PlannerThresholds } from './planner.js';
+import type { Plan, PlannerThresholds } from './plan/planner.js';
 import { QueryLog } from './query-log.js';
 
 /** Looks up the raw filters of a workload job's queries; undefined when the job does not exist. */
@@ -43,6 +43,8 @@ export interface BatchOptions {
   alive?: () => void;
   /** Counters the executor adds to (a workload job's statistics). */
   stats?: BatchStats;
+  /** Explain every query: its route, each partition's plan, timings. */
+  trace?: boolean;
 }
 
 /** A validated query with everything it needs resolved. */
@@ -60,8 +62,8 @@ interface PreparedQuery {
   exclude: number[];
 }
 
-/** One query's outcome in a batch: its points, or the error it alone raised. */
-export type BatchOutcome = { points: ScoredPoint[] } | { error: HqdbError };
+/** One query's outcome in a batch: its points (and, traced, how it ran), or the error it alone raised. */
+export type BatchOutcome = { points: ScoredPoint[]; explain?: QueryExplanation } | { error: HqdbError };
 
 export interface CollectionLimits {
   maxBatchPoints: number;
@@ -110,7 +112,6 @@ export interface CollectionInfo {
   payload_schema: Record<string, unknown>;
 }
 
-/** Queries of a batch in flight at once (enough to keep every partition worker busy). */
 /** Chunks of a batch in flight at once: the main thread prepares one while the workers search another. */
 const BATCH_LANES = 2;
 /** Queries per chunk: one message per worker carries them all. */
@@ -602,14 +603,15 @@ export class Collection {
   }
 
   /**
-   * The batch executor (DESIGN.md 5.3): runs any number of queries (callers
-   * stream large workloads through it in chunks) and answers each in input
-   * order with its points or the error that query alone raised. Identical
-   * queries run once; each distinct filter is evaluated once; the queries of a
-   * chunk are routed, then sent to the workers as one message per worker, where
-   * each partition runs its group of queries back to back (exact plans through
-   * the blocked queries x rows kernel). Two chunks are in flight, so the main
-   * thread prepares one while the workers search the other.
+   * The executor, the only search path (a single query is a batch of one,
+   * explain is the same call traced): answers any number of queries (callers
+   * stream large workloads through it in chunks) in input order, each with its
+   * points or the error that query alone raised. Identical queries run once;
+   * each distinct filter is evaluated once; the queries of a chunk are routed,
+   * then sent to the workers as one message per worker, where each partition
+   * scores its group of queries together (engine/partitions/search.ts). Two
+   * chunks are in flight, so the main thread prepares one while the workers
+   * search the other.
    */
   async executeBatch(requests: readonly QueryRequest[], options: BatchOptions = {}): Promise<BatchOutcome[]> {
     const out: BatchOutcome[] = new Array<BatchOutcome>(requests.length);
@@ -619,19 +621,21 @@ export class Collection {
         const from = next;
         next = Math.min(requests.length, next + BATCH_CHUNK);
         options.alive?.();
-        await this.runChunk(requests, from, next, out, options.stats);
+        await this.runChunk(requests, from, next, out, options);
       }
     };
-    await Promise.all(Array.from({ length: BATCH_LANES }, lane));
+    await Promise.all(Array.from({ length: Math.min(BATCH_LANES, Math.ceil(requests.length / BATCH_CHUNK)) }, lane));
     return out;
   }
 
-  private async runChunk(requests: readonly QueryRequest[], from: number, to: number, out: BatchOutcome[], stats?: BatchStats): Promise<void> {
+  private async runChunk(requests: readonly QueryRequest[], from: number, to: number, out: BatchOutcome[], { stats, trace = false }: BatchOptions): Promise<void> {
+    const t0 = performance.now();
     // Identical queries (same vector, filter and options) run once.
     const byKey = new Map<string, number>();
-    const unique: { prepared: PreparedQuery; slots: number[] }[] = [];
-    const filters = new Map<string, { filter: Filter; evaluated?: { allow: Bitmap; matching: number } }>();
+    const unique: { prepared: PreparedQuery; slots: number[]; evaluation?: EvaluationStats }[] = [];
+    const filters = new Map<string, { filter: Filter; evaluated?: { allow: Bitmap; matching: number }; stats?: EvaluationStats }>();
     const items: BatchItem[] = [];
+    let filterMs = 0;
     for (let i = from; i < to; i++) {
       const req = requests[i];
       let prepared: PreparedQuery;
@@ -653,14 +657,22 @@ export class Collection {
         continue;
       }
       byKey.set(key, unique.length);
-      unique.push({ prepared, slots: [i] });
       let evaluate: (() => { allow: Bitmap; matching: number }) | undefined;
+      let evaluation: EvaluationStats | undefined;
       if (filter) {
         let f = filters.get(fkey);
-        if (!f) filters.set(fkey, (f = { filter }));
+        if (!f) filters.set(fkey, (f = { filter, stats: trace ? { indexed: 0, sql: 0 } : undefined }));
         const entry = f;
-        evaluate = () => (entry.evaluated ??= this.evaluateFilter(entry.filter));
+        evaluation = entry.stats;
+        evaluate = () => {
+          if (entry.evaluated) return entry.evaluated;
+          const t = performance.now();
+          entry.evaluated = this.evaluateFilter(entry.filter, entry.stats);
+          filterMs += performance.now() - t;
+          return entry.evaluated;
+        };
       }
+      unique.push({ prepared, slots: [i], evaluation });
       items.push({
         vector: prepared.vector,
         query: {
@@ -670,10 +682,32 @@ export class Collection {
       });
     }
     if (stats) stats.distinctFilters += filters.size;
-    const found = await this.index.searchBatch(items, stats);
+    const live = this.index.liveTotal;
+    const t1 = performance.now();
+    const found = await this.index.searchBatch(items, stats, trace);
+    const t2 = performance.now();
     for (let u = 0; u < unique.length; u++) {
-      const points = this.finish(unique[u].prepared, found[u].labels, found[u].distances);
-      for (const slot of unique[u].slots) out[slot] = { points };
+      const { prepared, slots, evaluation } = unique[u];
+      const points = this.finish(prepared, found[u].labels, found[u].distances);
+      let explain: QueryExplanation | undefined;
+      if (trace) {
+        const route = found[u].route!;
+        const first = route.partitions[0];
+        // Timings are the chunk's: for a single query (a batch of one), that query's.
+        const t3 = performance.now();
+        explain = {
+          plan: first?.plan ?? { kind: 'empty', reason: 'no point matches the filter' },
+          matching: found[u].matching,
+          live,
+          filter: prepared.filter ? { conditions_from_index: evaluation!.indexed, conditions_from_sql: evaluation!.sql, template: prepared.nf.template } : null,
+          thresholds: this.limits.planner,
+          answered_by: first?.answered_by ?? 'empty',
+          fallback: route.partitions.some((x) => x.fallback),
+          route,
+          timings_ms: { filter: round(filterMs), search: round(t2 - t1 - filterMs), fetch: round(t3 - t2), total: round(t3 - t0) },
+        };
+      }
+      for (const slot of slots) out[slot] = explain ? { points, explain } : { points };
     }
   }
 
@@ -682,13 +716,21 @@ export class Collection {
     return { allow, matching: allow.count() };
   }
 
+  /** One query: a batch of one through the executor. */
   async query(req: QueryRequest): Promise<ScoredPoint[]> {
-    return (await this.run(req)).points;
+    return (await this.one(req, false)).points;
   }
 
   /** Runs a query and reports how: the partitions visited, the plan in each, the matching count, thresholds and timings. */
-  explain(req: QueryRequest): Promise<{ points: ScoredPoint[]; explain: QueryExplanation }> {
-    return this.run(req);
+  async explain(req: QueryRequest): Promise<{ points: ScoredPoint[]; explain: QueryExplanation }> {
+    const { points, explain } = await this.one(req, true);
+    return { points, explain: explain! };
+  }
+
+  private async one(req: QueryRequest, trace: boolean): Promise<{ points: ScoredPoint[]; explain?: QueryExplanation }> {
+    const [outcome] = await this.executeBatch([req], { trace });
+    if ('error' in outcome) throw outcome.error;
+    return outcome;
   }
 
   /** Validates a query and resolves what it needs (vector, filter, limits); records its filter in the query log. */
@@ -726,41 +768,6 @@ export class Collection {
       scores.push(score);
     }
     return this.scored(labels, scores, p.selector, p.withVector);
-  }
-
-  private async run(req: QueryRequest): Promise<{ points: ScoredPoint[]; explain: QueryExplanation }> {
-    const t0 = performance.now();
-    const p = this.prepare(req);
-    const { filter } = p;
-    const stats: EvaluationStats = { indexed: 0, sql: 0 };
-    let filterMs = 0;
-    const evaluate = (): { allow: Bitmap; matching: number } => {
-      const t = performance.now();
-      const r = this.evaluateFilter(filter!, stats);
-      filterMs += performance.now() - t;
-      return r;
-    };
-    const t1 = performance.now();
-    const live = this.index.liveTotal;
-    const found = await this.index.search(p.vector, { k: p.k, ef: p.ef, exact: p.exact, nf: p.nf, filtered: filter !== undefined, evaluate, exclude: p.exclude });
-    const t2 = performance.now();
-    const points = this.finish(p, found.labels, found.distances);
-    const t3 = performance.now();
-    const first = found.route.partitions[0];
-    return {
-      points,
-      explain: {
-        plan: first?.plan ?? { kind: 'empty', reason: 'no point matches the filter' },
-        matching: found.matching,
-        live,
-        filter: filter ? { conditions_from_index: stats.indexed, conditions_from_sql: stats.sql, template: p.nf.template } : null,
-        thresholds: this.limits.planner,
-        answered_by: first?.answered_by ?? 'empty',
-        fallback: found.route.partitions.some((x) => x.fallback),
-        route: found.route,
-        timings_ms: { filter: round(filterMs), search: round(t2 - t1 - filterMs), fetch: round(t3 - t2), total: round(t3 - t0) },
-      },
-    };
   }
 
   private resolveQuery(raw: unknown): { vector: Float32Array; exclude?: number[] } {

@@ -14,7 +14,7 @@
 
 import { fail } from '../../core/errors.js';
 import { parseFilter } from '../filter/ast.js';
-import { COST, type CostModel } from './cost.js';
+import { COST, type CostModel } from '../plan/cost.js';
 import { atomKey, normalizeFilter, relate, satisfies, type Atom, type CutSide, type NormalizedFilter } from './predicates.js';
 
 /**

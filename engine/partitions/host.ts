@@ -10,8 +10,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { HqdbError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
-import type { PlannerThresholds } from '../planner.js';
-import type { BatchReply, Command, OpenReply, SearchBatchCommand, PartitionSpec, Placement, PartitionStats, Reply, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
+import type { PlannerThresholds } from '../plan/planner.js';
+import type { BatchReply, Command, OpenReply, SearchBatchCommand, PartitionSpec, Placement, PartitionStats, Reply, WriteBatch } from './protocol.js';
 
 const IS_TS = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(IS_TS ? './worker.ts' : './worker.js', import.meta.url);
@@ -211,14 +211,7 @@ export class PartitionHost {
     return s;
   }
 
-  /** Searches the targets of one worker. */
-  async search(worker: number, cmd: Omit<SearchCommand, 'op' | 'id'>): Promise<SearchReply> {
-    const slot = this.slots[worker];
-    if (slot.recovering) await slot.recovering;
-    return this.call<SearchReply>(slot, { ...cmd, op: 'search', id: this.id() });
-  }
-
-  /** Searches a batch of queries on one worker (each query names its targets there). */
+  /** Searches queries on one worker (each query names its targets there; a single query is a batch of one). */
   async searchBatch(worker: number, cmd: Omit<SearchBatchCommand, 'op' | 'id'>): Promise<BatchReply> {
     const slot = this.slots[worker];
     if (slot.recovering) await slot.recovering;

@@ -6,8 +6,8 @@
 // Port order is FIFO: a search posted after a write sees the write.
 
 import type { Distance } from '../../core/types.js';
-import type { PlannerThresholds } from '../planner.js';
-import type { Fallback, Plan } from '../planner.js';
+import type { PlannerThresholds } from '../plan/planner.js';
+import type { Fallback, Plan } from '../plan/planner.js';
 
 export interface PartitionSpec {
   distance: Distance;
@@ -42,23 +42,6 @@ export interface SearchTarget {
   implied: boolean;
 }
 
-export interface SearchCommand {
-  op: 'search';
-  id: number;
-  /** The query vector, in shared memory. */
-  vector: Float32Array;
-  k: number;
-  ef: number;
-  exact: boolean;
-  /** The filter's bitmap over collection labels (in shared memory), or null without a filter. */
-  allow: Uint32Array | null;
-  /** How many live points the filter matches in the whole collection (used by identity partitions). */
-  matching: number;
-  /** Collection labels to leave out. */
-  exclude: number[];
-  targets: SearchTarget[];
-}
-
 /** One query of a batch command: which vector and filter, and the partitions of this worker to search. */
 export interface BatchQuery {
   /** Row of the query vector in `vectors`. */
@@ -74,12 +57,15 @@ export interface BatchQuery {
 }
 
 /**
- * Many queries in one message (the batch executor): the worker groups them by
- * partition and runs each partition's group back to back. Vectors and filter
- * bitmaps are in shared memory, each distinct filter once.
+ * Queries in one message (the executor: a single query is a batch of one):
+ * the worker groups them by partition and runs each partition's group
+ * together (search.ts). Vectors and filter bitmaps are in shared memory, each
+ * distinct filter once.
  */
 export interface SearchBatchCommand {
   op: 'search-batch';
+  /** Report, per query, what happened in each partition it visited (explain). */
+  trace: boolean;
   id: number;
   /** Query vectors, row-major, dim floats each. */
   vectors: Float32Array;
@@ -97,6 +83,8 @@ export interface BatchReply {
   /** Exact scans run through the blocked multi-query kernel, and the queries they served. */
   blocks: number;
   blockedQueries: number;
+  /** With `trace`: per query, in command order, one entry per partition of this worker it visited. */
+  traces?: PartitionTrace[][];
 }
 
 export type Command =
@@ -104,7 +92,6 @@ export type Command =
   | { op: 'open'; id: number; key: string; spec: PartitionSpec; dir: string | null; placement: Placement | null }
   | { op: 'write'; key: string; upserts?: WriteBatch; removes?: Int32Array; restore?: boolean }
   | { op: 'finish-restore'; id: number; key: string }
-  | SearchCommand
   | SearchBatchCommand
   | { op: 'snapshot'; id: number; key: string; dir: string; seq: number }
   | { op: 'drop'; id: number; key: string }
@@ -127,14 +114,8 @@ export interface PartitionTrace {
   plan: Plan;
   answeredBy: Plan['kind'] | Fallback['kind'];
   fallback: boolean;
-  /** Time spent in the worker on this partition (bitmap, plan, search). */
+  /** Time spent in the worker on this partition (its share of its group's time in a batch). */
   ms: number;
-}
-
-export interface SearchReply {
-  labels: number[];
-  distances: number[];
-  traces: PartitionTrace[];
 }
 
 export interface OpenReply {

@@ -1,4 +1,4 @@
-// One query in one partition: choose the plan (engine/planner.ts) from the
+// One query in one partition: choose the plan (engine/plan/planner.ts) from the
 // partition's matching count, run it, and fall back so that the partition
 // never returns fewer than min(k, matching) points because of filtering.
 // Runs in the worker that owns the partition; labels are partition-local.
@@ -6,7 +6,9 @@
 import type { Bitmap } from '../../index/bitmap.js';
 import type { Segment } from '../../index/segment.js';
 import type { Neighbours } from '../../index/top-k.js';
-import { choosePlan, type Fallback, type Plan, type PlannerThresholds } from '../planner.js';
+import { KERNEL } from '../../index/kernel.js';
+import { planGroup } from '../plan/group-plan.js';
+import { choosePlan, type Fallback, type Plan, type PlannerThresholds } from '../plan/planner.js';
 
 export interface PartitionQuery {
   k: number;
@@ -77,54 +79,84 @@ export function searchPartition(seg: Segment, vector: Float32Array, q: Partition
 
 export interface GroupQuery extends PartitionQuery {
   vector: Float32Array;
-  /**
-   * Queries with the same group share their allowed rows (same filter, or none):
-   * their exact scans run together through the blocked kernel.
-   */
+  /** The query's distinct filter (queries with the same one share its rows and mask); -1 without a filter. */
   group: number;
 }
 
+export interface GroupRun {
+  answers: PartitionAnswer[];
+  /** Blocked scans run, and the queries they served. */
+  blocks: number;
+  blockedQueries: number;
+}
+
 /**
- * A partition's group of queries from one batch, run back to back while its
- * graph and vectors are cache-hot. Exact plans that share their rows (same
- * filter, nothing excluded) go through the blocked queries x rows kernel;
- * everything else runs as a single query would, with the same fallbacks.
+ * A partition's group of queries from one batch (HQI's multi-query
+ * optimisation): the group plan (engine/plan/group-plan.ts) puts members into
+ * blocked scans that score every member against shared rows in one call of
+ * the kernel's matrix product, each member masked by its own filter; the
+ * others run their own plan with its fallbacks, as they would alone.
  */
-export function searchPartitionGroup(seg: Segment, dim: number, queries: readonly GroupQuery[], thresholds: PlannerThresholds, flat: boolean): { answers: PartitionAnswer[]; blocks: number; blockedQueries: number } {
-  const answers = new Array<PartitionAnswer>(queries.length);
-  const blockable = new Map<number, number[]>();
+export function searchPartitionGroup(seg: Segment, dim: number, queries: readonly GroupQuery[], thresholds: PlannerThresholds, flat: boolean): GroupRun {
   const plans = queries.map((q) => planOf(seg, q, thresholds, flat));
-  for (let i = 0; i < queries.length; i++) {
-    const q = queries[i];
-    if (plans[i].kind === 'exact' && (q.exclude === undefined || q.exclude.size === 0)) {
-      const list = blockable.get(q.group);
-      if (list) list.push(i);
-      else blockable.set(q.group, [i]);
-    } else {
-      answers[i] = searchPartition(seg, q.vector, q, thresholds, flat, plans[i]);
-    }
-  }
-  let blocks = 0;
+  const answers = plans.map((plan): PartitionAnswer => ({ labels: [], distances: [], plan, answeredBy: plan.kind, fallback: false }));
+  const live = seg.stats().live;
+  const members = queries.map((q, i) => ({ plan: plans[i], filter: q.allow ? q.group : -1, matching: q.matching }));
+  const { scans, alone } = planGroup(members, { live, dim }, thresholds);
+  for (const i of alone) answers[i] = searchPartition(seg, queries[i].vector, queries[i], thresholds, flat, plans[i]);
   let blockedQueries = 0;
-  for (const members of blockable.values()) {
-    if (members.length === 1) {
-      const i = members[0];
-      answers[i] = searchPartition(seg, queries[i].vector, queries[i], thresholds, flat, plans[i]);
-      continue;
+  let everyRow: Int32Array | undefined;
+  for (const scan of scans) {
+    const list = scan.members;
+    let rows: Int32Array;
+    if (scan.rows < 0) {
+      rows = everyRow ??= seg.liveSet.toArray();
+    } else {
+      rows = queries[list[0]].allow!.clone().and(seg.liveSet).toArray();
     }
-    const block = new Float32Array(members.length * dim);
+    // Members of the every-row scan with a filter are masked by it: one mask per distinct filter.
+    const maskWords = Math.ceil(seg.labelSpan / 32);
+    const maskOf = new Int32Array(list.length).fill(-1);
+    const maskAt = new Map<number, number>();
+    const withMask: Bitmap[] = [];
+    if (scan.rows < 0) {
+      list.forEach((i, j) => {
+        const q = queries[i];
+        if (!q.allow) return;
+        let at = maskAt.get(q.group);
+        if (at === undefined) {
+          at = withMask.push(q.allow) - 1;
+          maskAt.set(q.group, at);
+        }
+        maskOf[j] = at * maskWords;
+      });
+    }
+    const masks = new Uint32Array(Math.max(1, withMask.length * maskWords));
+    withMask.forEach((b, at) => masks.set(b.words.length > maskWords ? b.words.subarray(0, maskWords) : b.words, at * maskWords));
+    const block = new Float32Array(list.length * dim);
     let k = 0;
-    members.forEach((i, j) => {
+    list.forEach((i, j) => {
       block.set(queries[i].vector, j * dim);
-      k = Math.max(k, queries[i].k);
+      k = Math.max(k, queries[i].k + (queries[i].exclude?.size ?? 0));
     });
-    const found = seg.searchExactBlock(block, members.length, k, queries[members[0]].allow);
-    members.forEach((i, j) => {
-      const n = Math.min(queries[i].k, found[j].labels.length);
-      answers[i] = { labels: found[j].labels.slice(0, n), distances: found[j].distances.slice(0, n), plan: plans[i], answeredBy: 'exact', fallback: false };
+    const found = KERNEL.scanGroup(seg.vectors.buffer, dim, block, list.length, rows, rows.length, masks, maskOf, maskWords, seg.options.metric.kernelId, k);
+    list.forEach((i, j) => {
+      const q = queries[i];
+      const labels: number[] = [];
+      const distances: number[] = [];
+      const end = j * k + found.counts[j];
+      for (let x = j * k; x < end && labels.length < q.k; x++) {
+        if (q.exclude?.has(found.labels[x])) continue;
+        labels.push(found.labels[x]);
+        distances.push(found.distances[x]);
+      }
+      const own = plans[i];
+      const plan: Plan = own.kind === 'exact' && list.length === 1
+        ? own
+        : { kind: 'exact', rows: scan.rows < 0 ? rows.length : q.matching, reason: `blocked scan of ${rows.length} rows shared by ${list.length} queries${own.kind === 'exact' ? '' : ` (instead of ${own.kind}: cheaper as a share of the scan)`}` };
+      answers[i] = { labels, distances, plan, answeredBy: 'exact', fallback: false };
     });
-    blocks++;
-    blockedQueries += members.length;
+    blockedQueries += list.length;
   }
-  return { answers, blocks, blockedQueries };
+  return { answers, blocks: scans.length, blockedQueries };
 }

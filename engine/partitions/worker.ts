@@ -8,9 +8,9 @@ import { Bitmap } from '../../index/bitmap.js';
 import { metricFor } from '../../index/distance.js';
 import { Segment, type SegmentOptions } from '../../index/segment.js';
 import { TopK } from '../../index/top-k.js';
-import type { PlannerThresholds } from '../planner.js';
-import type { BatchReply, Command, OpenReply, PartitionSpec, Placement, PartitionStats, PartitionTrace, Reply, SearchBatchCommand, SearchCommand, SearchReply, WriteBatch } from './protocol.js';
-import { searchPartition, searchPartitionGroup, type GroupQuery } from './search.js';
+import type { PlannerThresholds } from '../plan/planner.js';
+import type { BatchReply, Command, OpenReply, PartitionSpec, Placement, PartitionStats, PartitionTrace, Reply, SearchBatchCommand, WriteBatch } from './protocol.js';
+import { searchPartitionGroup, type GroupQuery } from './search.js';
 
 interface Partition {
   key: string;
@@ -164,61 +164,15 @@ function toLocal(p: Partition, globalLabels: number[]): Set<number> | undefined 
   return out.size ? out : undefined;
 }
 
-function search(cmd: SearchCommand): SearchReply {
-  const heap = new TopK(cmd.k);
-  // The native kernel cannot read shared memory (N-API refuses SharedArrayBuffer views): take private copies.
-  const vector = new Float32Array(cmd.vector);
-  let shared: Uint32Array | undefined;
-  let convertMs = 0;
-  const traces: PartitionTrace[] = [];
-  // Filtered partitions of a layout get their local bitmaps in one pass per layout.
-  let locals: Map<Partition, { allow: Bitmap; matching: number }> | undefined;
-  if (cmd.allow) {
-    const byLayout = new Map<string, Partition[]>();
-    for (const t of cmd.targets) {
-      const p = parts.get(t.key);
-      if (!p || t.implied || !p.placement) continue;
-      const list = byLayout.get(p.placement.layout);
-      if (list) list.push(p);
-      else byLayout.set(p.placement.layout, [p]);
-    }
-    const t0 = performance.now();
-    for (const list of byLayout.values()) for (const [p, a] of localAllows(list, cmd.allow)) (locals ??= new Map()).set(p, a);
-    convertMs = performance.now() - t0;
-  }
-  for (const t of cmd.targets) {
-    const p = parts.get(t.key);
-    if (!p) continue;
-    const t0 = performance.now();
-    let allow: Bitmap | undefined;
-    let matching: number;
-    if (t.implied || !cmd.allow) {
-      matching = p.seg.stats().live;
-    } else if (p.spec.identity || !p.placement) {
-      allow = Bitmap.fromWords((shared ??= new Uint32Array(cmd.allow)));
-      matching = cmd.matching;
-    } else {
-      ({ allow, matching } = locals!.get(p)!);
-    }
-    const exclude = toLocal(p, cmd.exclude);
-    const answer = searchPartition(p.seg, vector, { k: cmd.k, ef: cmd.ef, exact: cmd.exact, allow, matching, exclude }, thresholds, p.spec.flat);
-    for (let i = 0; i < answer.labels.length; i++) {
-      const l = answer.labels[i];
-      heap.push(p.spec.identity ? l : p.globals[l], answer.distances[i]);
-    }
-    traces.push({ key: t.key, implied: t.implied, matching, plan: answer.plan, answeredBy: answer.answeredBy, fallback: answer.fallback, ms: performance.now() - t0 + (traces.length === 0 ? convertMs : 0) });
-  }
-  const { labels, distances } = heap.sorted();
-  return { labels, distances, traces };
-}
-
 /**
- * A batch of queries: inverted into partition -> queries, each partition's
- * group run together (search.ts), answers merged per query. Each distinct
- * filter is turned into bitmaps once: once per layout for the partitions of
- * a layout (one pass over its matching labels), once for identity partitions.
+ * The worker's side of the executor (a single query is a batch of one):
+ * queries inverted into partition -> queries, each partition's group run
+ * together (search.ts), answers merged per query. Each distinct filter is
+ * turned into bitmaps once: once per layout for the partitions of a layout
+ * (one pass over its matching labels), once for identity partitions.
  */
 function searchBatch(cmd: SearchBatchCommand): BatchReply {
+  // Native code takes no views of shared memory: a private copy of the query vectors.
   const vectors = new Float32Array(cmd.vectors);
   const { queries } = cmd;
   const groups = new Map<Partition, { q: number; implied: boolean }[]>();
@@ -240,14 +194,17 @@ function searchBatch(cmd: SearchBatchCommand): BatchReply {
       set.add(p);
     }
   }
+  const t0 = performance.now();
   const locals = new Map<number, Map<Partition, { allow: Bitmap; matching: number }>>();
   for (const [f, byLayout] of needs) {
     const m = new Map<Partition, { allow: Bitmap; matching: number }>();
     for (const set of byLayout.values()) for (const [p, a] of localAllows([...set], cmd.filters[f])) m.set(p, a);
     locals.set(f, m);
   }
+  const convertMs = performance.now() - t0;
   const identity = new Map<number, Bitmap>();
   const heaps = new Map<number, TopK>();
+  const traces: PartitionTrace[][] | undefined = cmd.trace ? queries.map(() => []) : undefined;
   const labels: number[][] = queries.map(() => []);
   const distances: number[][] = queries.map(() => []);
   const answeredBy: Record<string, number> = {};
@@ -262,18 +219,22 @@ function searchBatch(cmd: SearchBatchCommand): BatchReply {
       if (implied || q.filter < 0) return { ...base, matching: p.seg.stats().live, group: -1 };
       if (p.spec.identity || !p.placement) {
         let allow = identity.get(q.filter);
-        if (!allow) identity.set(q.filter, (allow = Bitmap.fromWords(new Uint32Array(cmd.filters[q.filter]))));
+        if (!allow) identity.set(q.filter, (allow = Bitmap.fromWords(cmd.filters[q.filter])));
         return { ...base, allow, matching: q.matching, group: q.filter };
       }
       const { allow, matching } = locals.get(q.filter)!.get(p)!;
       return { ...base, allow, matching, group: q.filter };
     });
+    const started = performance.now();
     const run = searchPartitionGroup(p.seg, dim, items, thresholds, p.spec.flat);
+    // A member's share of its group's time (and, once, of turning filters into partition-local bitmaps).
+    const share = (performance.now() - started) / members.length + (traces && traces.every((t) => t.length === 0) ? convertMs : 0);
     blocks += run.blocks;
     blockedQueries += run.blockedQueries;
-    members.forEach(({ q: j }, i) => {
+    members.forEach(({ q: j, implied }, i) => {
       const answer = run.answers[i];
       answeredBy[answer.answeredBy] = (answeredBy[answer.answeredBy] ?? 0) + 1;
+      traces?.[j].push({ key: p.key, implied, matching: items[i].matching, plan: answer.plan, answeredBy: answer.answeredBy, fallback: answer.fallback, ms: share });
       const mapped = p.spec.identity ? answer.labels : answer.labels.map((l) => p.globals[l]);
       if (queries[j].targets.length === 1) {
         labels[j] = mapped;
@@ -286,7 +247,7 @@ function searchBatch(cmd: SearchBatchCommand): BatchReply {
     });
   }
   for (const [j, heap] of heaps) ({ labels: labels[j], distances: distances[j] } = heap.sorted());
-  return { labels, distances, answeredBy, blocks, blockedQueries };
+  return { labels, distances, answeredBy, blocks, blockedQueries, ...(traces ? { traces } : {}) };
 }
 
 function stats(): PartitionStats[] {
@@ -332,8 +293,6 @@ async function handle(cmd: Command): Promise<unknown> {
       wakeIndexer();
       return stats().find((s) => s.key === cmd.key) ?? null;
     }
-    case 'search':
-      return search(cmd);
     case 'search-batch':
       return searchBatch(cmd);
     case 'snapshot': {

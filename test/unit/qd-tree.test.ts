@@ -20,7 +20,7 @@ import { fieldValues, inBounds, type Bounds } from '../../core/payload-values.js
 import { pointKey } from '../../core/point-id.js';
 import { parseFilter, type Filter } from '../../engine/filter/ast.js';
 import { matchesFilter } from '../../engine/filter/reference.js';
-import { CostModel } from '../../engine/layout/cost.js';
+import { CostModel } from '../../engine/plan/cost.js';
 import { atomKey, disjoint, normalizeFilter, relate, satisfies, subset, type Atom, type ValueSet } from '../../engine/layout/predicates.js';
 import {
   buildTree, candidateAtoms, cutFromRaw, describeLeaves, leaves, rawOfAtom, routePoint, routeQuery, treeFromJson, treeToJson, type TreeNode,

@@ -30,6 +30,12 @@ export interface PlannerThresholds {
   ef_boost_max: number;
   /** Upper bound of the ef used by a filtered graph search. */
   ef_max: number;
+  /** Batches (group-plan.ts): ns per query per row of a blocked scan at 128-d (its share of the matrix product). */
+  scan_row_ns: number;
+  /** Batches: ns to read and pack one row for a blocked scan at 128-d, shared by the queries scanning it. */
+  scan_pass_ns: number;
+  /** Batches: µs per level (log2 of the partition's size) of a graph search at the default ef. */
+  graph_level_us: number;
 }
 
 export type Fallback = { kind: 'exact'; rows: number } | { kind: 'hnsw-filtered'; ef: number };
