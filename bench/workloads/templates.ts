@@ -46,22 +46,24 @@ export const MNIST_TEMPLATES: readonly Template[] = [
   { name: 'label+ink', clauses: [{ kind: 'eq', field: 'label' }, { kind: 'range', field: 'ink', minWidth: 0.01, maxWidth: 0.5 }] },
 ];
 
-// Fashion-MNIST's classes are equally frequent, so the skew comes from the shape
-// attributes: width = 28 is 36% of the images, width = 6 is 0.006%.
+// Fashion-MNIST's classes are equally frequent (10% each), so the skew comes from
+// the shape attributes (width = 28 is 36% of the images, width = 6 is 0.006%) and
+// the most frequent templates combine a class with one of them, as kg-synth's do.
 export const FASHION_MNIST_TEMPLATES: readonly Template[] = [
-  { name: 'category', clauses: [{ kind: 'eq', field: 'category' }] },
-  { name: 'category+brightness', clauses: [{ kind: 'eq', field: 'category' }, { kind: 'range', field: 'brightness', minWidth: 0.01, maxWidth: 0.5 }] },
+  { name: 'category+brightness', clauses: [{ kind: 'eq', field: 'category' }, { kind: 'range', field: 'brightness', minWidth: 0.002, maxWidth: 0.5 }] },
+  { name: 'category+width', clauses: [{ kind: 'eq', field: 'category' }, { kind: 'eq', field: 'width' }] },
   { name: 'ink-range', clauses: [{ kind: 'range', field: 'ink', minWidth: 0.001, maxWidth: 0.6 }] },
-  { name: 'group', clauses: [{ kind: 'eq', field: 'group' }] },
+  { name: 'category', clauses: [{ kind: 'eq', field: 'category' }] },
   { name: 'no-filter', clauses: [] },
   { name: 'width', clauses: [{ kind: 'eq', field: 'width' }] },
-  { name: 'category-in', clauses: [{ kind: 'in', field: 'category', min: 2, max: 4 }] },
   {
     name: 'split+category+ink',
     clauses: [{ kind: 'eq', field: 'split' }, { kind: 'eq', field: 'category' }, { kind: 'range', field: 'ink', minWidth: 0.02, maxWidth: 0.5 }],
   },
+  { name: 'category-in', clauses: [{ kind: 'in', field: 'category', min: 2, max: 4 }] },
   { name: 'bright', clauses: [{ kind: 'min', field: 'brightness', minTop: 0.0003, maxTop: 0.5 }] },
-  { name: 'group+height', clauses: [{ kind: 'eq', field: 'group' }, { kind: 'range', field: 'height', minWidth: 0.01, maxWidth: 0.5 }] },
+  { name: 'group+height', clauses: [{ kind: 'eq', field: 'group' }, { kind: 'eq', field: 'height' }] },
+  { name: 'group', clauses: [{ kind: 'eq', field: 'group' }] },
   { name: 'split', clauses: [{ kind: 'eq', field: 'split' }] },
 ];
 
