@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tinyDataset, FILTERS } from '../test/fixtures.js';
 import { referenceMatches } from '../test/reference.js';
-import { compileFilter, countMatches, selectRows } from './evaluate.js';
+import { compileFilter, countMatches, filterBitmap, selectRows } from './evaluate.js';
 import { UnsupportedFilterError } from './filter.js';
 import { buildPayloadTable } from './payload-table.js';
 
@@ -14,6 +14,9 @@ describe('compileFilter', () => {
       const expected = ds.payloads.flatMap((p, r) => (referenceMatches(f, p) ? [r] : []));
       expect([...selectRows(f, table)], JSON.stringify(f)).toEqual(expected);
       expect(countMatches(f, table)).toBe(expected.length);
+      const bits = filterBitmap(f, table);
+      expect(bits.length).toBe(Math.ceil(ds.n / 8));
+      expect(Array.from({ length: ds.n }, (_, r) => r).filter((r) => (bits[r >> 3] >> (r & 7)) & 1)).toEqual(expected);
     }
   });
 

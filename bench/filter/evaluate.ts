@@ -37,6 +37,14 @@ export function selectRows(filter: Filter | undefined, table: PayloadTable): Int
   return out.slice(0, m);
 }
 
+/** The rows a filter selects as a bitmap: bit r & 7 of byte r >> 3 is set when row r matches. */
+export function filterBitmap(filter: Filter | undefined, table: PayloadTable): Uint8Array {
+  const pred = compileFilter(filter, table);
+  const bits = new Uint8Array((table.n + 7) >> 3);
+  for (let r = 0; r < table.n; r++) if (pred(r)) bits[r >> 3] |= 1 << (r & 7);
+  return bits;
+}
+
 export function countMatches(filter: Filter | undefined, table: PayloadTable): number {
   if (!filter) return table.n;
   const pred = compileFilter(filter, table);
