@@ -2,10 +2,12 @@
 // and whether it needs bench peers) and it is available to every suite.
 
 import { ExactSystem } from './exact.js';
+import { FaissSystem } from './faiss.js';
 import { HqdbLayoutSystem, HqdbSystem } from './hqdb.js';
 import { HqdbRestSystem } from './hqdb-rest.js';
 import { LanceDbSystem } from './lancedb.js';
 import { NaiveSystem } from './naive.js';
+import { NumpySystem } from './numpy.js';
 import { SqliteVecSystem } from './sqlite-vec.js';
 import type { BenchSystem } from './system.js';
 
@@ -28,6 +30,12 @@ export const SYSTEMS: Readonly<Record<string, SystemEntry>> = {
   'hqdb-rest': { create: () => new HqdbRestSystem(), peers: [] },
   'sqlite-vec': { create: () => new SqliteVecSystem(), peers: ['sqlite-vec'] },
   lancedb: { create: () => new LanceDbSystem(), peers: ['@lancedb/lancedb', 'apache-arrow'] },
+  // Python peers (bench/peers/python, venv bench/peers/.venv): not npm packages, so no
+  // `peers`; without the venv they are skipped at build with the setup command.
+  'faiss-flat': { create: () => new FaissSystem('flat'), peers: [] },
+  'faiss-ivf': { create: () => new FaissSystem('ivf'), peers: [] },
+  'faiss-hnsw': { create: () => new FaissSystem('hnsw'), peers: [] },
+  numpy: { create: () => new NumpySystem(), peers: [] },
 };
 
 export const BASELINE = 'naive';
