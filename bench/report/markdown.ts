@@ -1,6 +1,7 @@
 // The Markdown report of a run: the summary table (throughput at the recall
 // target, as a ratio to the baseline measured in the same run), per-template
-// breakdown, selectivity histogram, sweeps, and what was skipped and why.
+// breakdown, what each system is, selectivity histogram, sweeps, and what was
+// skipped and why.
 
 import { formatHistogram } from '../workloads/workload.js';
 import type { RunResult, SystemResult } from '../runner/result.js';
@@ -154,6 +155,10 @@ export function markdownReport(r: RunResult, plotFile?: string): string {
     summaryTable(r),
     '',
     ...(plotFile ? [`![QPS vs recall](${plotFile})`, ''] : []),
+    '## Systems',
+    '',
+    ...r.systems.map((s) => `- \`${s.system}\`: ${s.description || '–'}`),
+    '',
     '## Per template',
     '',
     templateTable(r),

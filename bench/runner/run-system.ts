@@ -44,6 +44,8 @@ export async function runSystem(name: string, suite: SuiteSpec, data: Prepared, 
       log,
     });
     result.buildS = (performance.now() - t0) / 1000;
+    // A system may describe what it found at build (e.g. the BLAS kernel a Python peer runs).
+    result.description = system.description;
     result.layout = system.layoutStats?.();
     result.diskBytes = await system.diskBytes();
     o.log(`${name}: built in ${result.buildS.toFixed(1)} s, ${(result.diskBytes / 2 ** 20).toFixed(1)} MiB on disk`);
