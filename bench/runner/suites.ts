@@ -26,7 +26,7 @@ export interface SuiteSpec {
   timeBudgetS: number;
 }
 
-const ALL_SYSTEMS = ['naive', 'exact', 'hqdb', 'hqdb-layout', 'hqdb-rest', 'sqlite-vec', 'lancedb'];
+const ALL_SYSTEMS = ['naive', 'exact', 'hqdb', 'hqdb-layout', 'hqdb-rest', 'sqlite-vec', 'lancedb', 'faiss-flat', 'faiss-ivf', 'faiss-hnsw', 'numpy'];
 
 export const SUITES: Readonly<Record<string, SuiteSpec>> = {
   smoke: {
