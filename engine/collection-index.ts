@@ -305,7 +305,7 @@ export class CollectionIndex {
   opened = { indexed: 0, to_index: 0 };
 
   private constructor(private readonly ctx: IndexContext) {
-    this.cost = new CostModel({ dim: ctx.config.vectors.size, exactMaxRows: ctx.planner.exact_max_rows });
+    this.cost = new CostModel({ dim: ctx.config.vectors.size, exactMaxRows: ctx.planner.exact_max_rows, scanRowNs: ctx.planner.scan_row_ns, scanPassNs: ctx.planner.scan_pass_ns });
   }
 
   private get dim(): number {
@@ -604,11 +604,13 @@ export class CollectionIndex {
     const filterIds = new Map<Bitmap, number>();
     const allows: Bitmap[] = [];
     const perWorker = new Map<number, { queries: BatchQuery[]; slots: number[] }>();
+    // A batch's partitions are visited by groups that share their scans: route by the batch cost model.
+    const cost = items.length > 1 ? this.cost.as('batch') : this.cost;
     // Partitions by key, and the worker each was sent to (a layout swapped in meanwhile drops these partitions).
     const refs = new Map<string, { ref: PartitionRef; worker: number }>();
     for (let i = 0; i < items.length; i++) {
       const { vector, query } = items[i];
-      const route = this.route(query, vector);
+      const route = this.route(query, vector, cost);
       results[i].matching = route.matching;
       if (trace) results[i].route = { target: route.target, reason: route.reason, estimated_cost_us: route.cost, partitions: [] };
       if (stats) {
@@ -704,7 +706,7 @@ export class CollectionIndex {
     return results;
   }
 
-  private route(q: IndexQuery, vector: Float32Array): Route {
+  private route(q: IndexQuery, vector: Float32Array, cost: CostModel): Route {
     const layout = this.layout;
     const global = this.global;
     const n = this.liveCount;
@@ -724,7 +726,7 @@ export class CollectionIndex {
     if (implied.length === routed.length) {
       // Every point of these partitions matches, and no point elsewhere does.
       matching = q.filtered ? implied.reduce((s, r) => s + r.ref.size, 0) : n;
-      for (const r of routed) partitions += this.cost.visit(r.ref.size, r.ref.size, true, r.ref.spec.flat);
+      for (const r of routed) partitions += cost.visit(r.ref.size, r.ref.size, true, r.ref.spec.flat);
     } else {
       matching = evaluate().matching;
       const open = routed.filter((r) => !r.implied).reduce((s, r) => s + r.ref.size, 0);
@@ -733,10 +735,10 @@ export class CollectionIndex {
       partitions = COST.FILTER;
       for (const r of routed) {
         const m = r.implied ? r.ref.size : open > 0 ? Math.min(r.ref.size, (rest * r.ref.size) / open) : 0;
-        partitions += this.cost.visit(r.ref.size, m, r.implied, r.ref.spec.flat);
+        partitions += cost.visit(r.ref.size, m, r.implied, r.ref.spec.flat);
       }
     }
-    const globalCost = global ? this.cost.global(n, matching, q.filtered) : undefined;
+    const globalCost = global ? cost.global(n, matching, q.filtered) : undefined;
     if (globalCost !== undefined && globalCost < partitions) {
       return toGlobal(`${why}: the whole-collection index is cheaper`, { partitions, collection: globalCost });
     }
@@ -815,6 +817,8 @@ export class CollectionIndex {
     if (typeof globalIndex !== 'boolean') fail('BAD_REQUEST', 'global_index must be a boolean');
     if (req.vector_cuts !== undefined && req.vector_cuts !== null && typeof req.vector_cuts !== 'boolean') fail('BAD_REQUEST', 'vector_cuts must be a boolean');
     const clusters = positive(req.clusters, 'clusters', 16, 2);
+    const graphs = req.graphs ?? true;
+    if (typeof graphs !== 'boolean') fail('BAD_REQUEST', 'graphs must be a boolean');
     if (clusters > 256) fail('BAD_REQUEST', 'clusters must be at most 256');
 
     // The workload: raw filters, one per query (duplicates count as weight).
@@ -861,7 +865,7 @@ export class CollectionIndex {
       workload: { queries: raws.length, distinct_filters: distinct.size },
     };
     const view = this.buildView;
-    const options = { minSize, maxParts, globalIndex, vectorCuts: req.vector_cuts === true, clusters };
+    const options = { minSize, maxParts, globalIndex, vectorCuts: req.vector_cuts === true, clusters, graphs };
     this.buildDone = this.runBuild(view, [...distinct.values()], options).catch(async (err: unknown) => {
       view.status = 'failed';
       view.error = err instanceof HqdbError ? err.message : `layout build failed: ${(err as Error).message}`;
@@ -879,7 +883,7 @@ export class CollectionIndex {
   private async runBuild(
     view: BuildView,
     workload: { filter: Filter | undefined; nf: NormalizedFilter; weight: number }[],
-    opts: { minSize: number; maxParts: number; globalIndex: boolean; vectorCuts: boolean; clusters: number },
+    opts: { minSize: number; maxParts: number; globalIndex: boolean; vectorCuts: boolean; clusters: number; graphs: boolean },
   ): Promise<void> {
     const started = performance.now();
     let lastYield = performance.now();
@@ -947,8 +951,9 @@ export class CollectionIndex {
       cuts,
       minSize: opts.minSize,
       maxLeaves: opts.maxParts,
-      flatMaxRows: this.ctx.layout.flat_max_rows,
-      cost: this.cost,
+      // Without graphs every partition is a flat block, and the workload is costed as batches run it.
+      flatMaxRows: opts.graphs ? this.ctx.layout.flat_max_rows : Infinity,
+      cost: opts.graphs ? this.cost : this.cost.as('batch'),
       globalIndex: opts.globalIndex,
       clusters: centroids ? { count: clusterCount(centroids), probe: probeCount(centroids) } : undefined,
       singleValued: this.singleValued,
@@ -966,7 +971,7 @@ export class CollectionIndex {
     const dir = this.layoutDir(view.id);
     const parts = leaves(tree).sort((a, b) => a - b).map((leaf): PartitionRef => {
       const estimate = (sampleLeaf[leaf] / sampled) * this.liveCount;
-      const flat = estimate <= this.ctx.layout.flat_max_rows;
+      const flat = !opts.graphs || estimate <= this.ctx.layout.flat_max_rows;
       return {
         key: this.leafKey(view.id, leaf),
         placement: { layout: `${this.ctx.collectionId}/${view.id}`, leaf },

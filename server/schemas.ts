@@ -166,6 +166,7 @@ export const LayoutBuildBody = Type.Object({
   vector_cuts: Type.Optional(Nullable(Type.Boolean())),
   clusters: Type.Optional(Nullable(PositiveInt)),
   global_index: Type.Optional(Nullable(Type.Boolean())),
+  graphs: Type.Optional(Nullable(Type.Boolean())),
 }, Strict);
 
 /** `?wait=true` (or a bare `?wait`) answers when the build has ended; the default answers at once. */

@@ -69,21 +69,34 @@ try {
     console.log(`round ${round}: one at a time: ${singleQps.toFixed(0)} q/s over ${sample.length} queries, recall@${workload.k} ${(recall / sample.length).toFixed(4)}`);
     for (const size of sizes) {
       const stats: BatchStats = emptyBatchStats();
+      const perTemplate = new Map<string, { n: number; recall: number }>();
       recall = 0;
+      const host = system.benchEngine.host;
+      const mainBefore = performance.eventLoopUtilization();
+      const workersBefore = host.utilization();
       t0 = performance.now();
       for (let from = 0; from < all.length; from += size) {
         const chunk = all.slice(from, from + size);
         const outcomes = await c.executeBatch(chunk.map(request), { stats });
         outcomes.forEach((o, j) => {
           if ('error' in o) throw o.error;
-          recall += recallOf(chunk[j], o.points.map((p) => p.id));
+          const r = recallOf(chunk[j], o.points.map((p) => p.id));
+          recall += r;
+          const t = workload.queries[chunk[j]].template;
+          const e = perTemplate.get(t) ?? { n: 0, recall: 0 };
+          e.n++;
+          e.recall += r;
+          perTemplate.set(t, e);
         });
       }
       const qps = all.length / ((performance.now() - t0) / 1000);
+      const busy = [performance.eventLoopUtilization(mainBefore), ...host.utilization(workersBefore)].map((u) => `${(u.utilization * 100).toFixed(0)}%`);
       console.log(`round ${round}: batches of ${size}: ${qps.toFixed(0)} q/s over ${all.length} queries (${(qps / singleQps).toFixed(2)}x one at a time), recall@${workload.k} ${(recall / all.length).toFixed(4)}`);
       if (round === rounds) {
         const { answeredBy, ...rest } = stats;
         console.log(`  stats: ${JSON.stringify(rest)}\n  answered by: ${fmtMap(answeredBy)}`);
+        console.log(`  busy share: main thread ${busy[0]}, workers ${busy.slice(1).join(', ')}`);
+        console.log(`  recall per template: ${[...perTemplate].map(([t, e]) => `${t} ${(e.recall / e.n).toFixed(3)}`).join(', ')}`);
       }
     }
   }

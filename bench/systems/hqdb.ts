@@ -37,6 +37,12 @@ export class HqdbSystem implements BenchSystem {
     if (!this.collection) throw new Error(`${this.name} is not built`);
     return this.collection;
   }
+  /** The engine, for tools that measure its threads (bench/core/batch-explain.ts). */
+  get benchEngine(): Engine {
+    if (!this.engine) throw new Error(`${this.name} is not built`);
+    return this.engine;
+  }
+
   private dir = '';
 
   build(ctx: BuildContext): Promise<void> {
@@ -107,7 +113,7 @@ export class HqdbSystem implements BenchSystem {
 }
 
 /** Options of the layout build request besides the workload (engine defaults when absent). */
-export type LayoutOptions = Pick<LayoutBuildRequest, 'min_partition_size' | 'max_partitions' | 'global_index' | 'vector_cuts' | 'clusters'>;
+export type LayoutOptions = Pick<LayoutBuildRequest, 'min_partition_size' | 'max_partitions' | 'global_index' | 'vector_cuts' | 'clusters' | 'graphs'>;
 
 export class HqdbLayoutSystem extends HqdbSystem {
   override readonly name = 'hqdb-layout';

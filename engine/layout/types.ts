@@ -20,6 +20,12 @@ export interface LayoutBuildRequest {
   clusters?: number | null;
   /** Keep the whole-collection index as a fallback for queries that would visit many partitions. */
   global_index?: boolean | null;
+  /**
+   * Give large partitions HNSW graphs (true, the default: the layout serves online queries), or
+   * make every partition a flat block that batches scan with the matrix kernel (false: built in
+   * about the time it takes to copy the points, and learnt with the batch cost model).
+   */
+  graphs?: boolean | null;
 }
 
 export type LayoutStatus = 'none' | 'building' | 'ready' | 'failed';

@@ -7,6 +7,7 @@
 // dropped because the replay reads them back from SQLite.
 
 import { availableParallelism } from 'node:os';
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { HqdbError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
@@ -262,6 +263,14 @@ export class PartitionHost {
   /** Resolves when no worker is being restarted. */
   async settled(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.recovering));
+  }
+
+  /**
+   * Event-loop utilisation (busy share) of each worker since `since` (from an
+   * earlier call), for the batch benchmarks' thread busy shares.
+   */
+  utilization(since?: EventLoopUtilization[]): EventLoopUtilization[] {
+    return this.slots.map((s, i) => s.worker.performance.eventLoopUtilization(since?.[i]));
   }
 
   async close(): Promise<void> {

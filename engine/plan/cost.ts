@@ -32,15 +32,36 @@
 // index and only queries that partitions answer unfiltered are routed there
 // (`npx tsx bench/core/layout-explain.ts hybrid-100k --per-template 150`).
 
+// In a batch (mode 'batch') the executor plans each partition's group of
+// queries together (group-plan.ts), so a visit costs what the group plan
+// charges one member: no message of its own (one per worker per chunk), and
+// a blocked scan of the partition's rows shared with the group:
+//
+//   visit(p), batch     = BATCH_OVERHEAD + (implied ? 0 : CONVERT * m)
+//                       + implied ? n * scan_row                 every row, no mask
+//                       : min(n * scan_row,                      masked in the every-row scan
+//                             m * (scan_row + scan_pass),         its filter's rows alone
+//                             graph ? HNSW(n) * penalty : inf)    its own graph search
+//   scan_row, scan_pass = the planner's scan_row_ns, scan_pass_ns at dim/128
+//
+// The layout builder uses the batch mode for layouts without graphs (built
+// for batches), routing uses it for batches of two or more queries.
+
 export interface CostParams {
   dim: number;
   exactMaxRows: number;
+  /** 'online' (one query at a time, the default) or 'batch' (see above). */
+  mode?: 'online' | 'batch';
+  /** Batch mode: the group plan's constants (planner thresholds). */
+  scanRowNs?: number;
+  scanPassNs?: number;
 }
 
 export const COST = {
   FILTER: 60,
   OVERHEAD: 60,
   CONVERT: 0.01,
+  BATCH_OVERHEAD: 2,
   ROW_128: 0.06,
   HNSW_PER_LEVEL: 12,
   SEL_PENALTY: 0.25,
@@ -48,8 +69,21 @@ export const COST = {
 
 export class CostModel {
   private readonly row: number;
+  private readonly scanRow: number;
+  private readonly scanPass: number;
   constructor(private readonly p: CostParams) {
     this.row = (COST.ROW_128 * p.dim) / 128;
+    this.scanRow = ((p.scanRowNs ?? 5) / 1000) * (p.dim / 128);
+    this.scanPass = ((p.scanPassNs ?? 40) / 1000) * (p.dim / 128);
+  }
+
+  get mode(): 'online' | 'batch' {
+    return this.p.mode ?? 'online';
+  }
+
+  /** The same model for the other mode. */
+  as(mode: 'online' | 'batch'): CostModel {
+    return mode === this.mode ? this : new CostModel({ ...this.p, mode });
   }
 
   /** The whole-collection index: the filter's bitmap (when filtered), then one visit without conversion. */
@@ -63,6 +97,7 @@ export class CostModel {
 
   /** One visit of a partition of `n` points where `m` match; `flat` partitions are scanned. */
   visit(n: number, m: number, implied: boolean, flat: boolean, convert = true): number {
+    if (this.p.mode === 'batch') return this.batchVisit(n, m, implied, flat, convert);
     if (n <= 0) return COST.OVERHEAD;
     if (implied) return COST.OVERHEAD + (flat ? this.row * n : Math.min(this.row * n, this.hnsw(n)));
     const local = convert ? COST.CONVERT * m : 0;
@@ -72,5 +107,16 @@ export class CostModel {
     const s = m / n;
     const graph = this.hnsw(n) * Math.min(10, Math.max(1, COST.SEL_PENALTY / s));
     return COST.OVERHEAD + local + Math.min(exact, graph);
+  }
+
+  private batchVisit(n: number, m: number, implied: boolean, flat: boolean, convert: boolean): number {
+    if (n <= 0) return COST.BATCH_OVERHEAD;
+    const all = this.scanRow * n;
+    if (implied) return COST.BATCH_OVERHEAD + (flat ? all : Math.min(all, this.hnsw(n)));
+    const local = convert ? COST.CONVERT * m : 0;
+    if (m <= 0) return COST.BATCH_OVERHEAD + local;
+    const own = (this.scanRow + this.scanPass) * m;
+    const graph = flat ? Infinity : this.hnsw(n) * Math.min(10, Math.max(1, COST.SEL_PENALTY / (m / n)));
+    return COST.BATCH_OVERHEAD + local + Math.min(all, own, graph);
   }
 }

@@ -33,6 +33,7 @@ function buildRequestIn(r: BuildLayoutRequest__Output): LayoutBuildRequest {
     vector_cuts: r.vector_cuts,
     clusters: r.clusters,
     global_index: r.global_index,
+    graphs: r.graphs,
   };
 }
 

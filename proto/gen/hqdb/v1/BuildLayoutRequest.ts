@@ -43,6 +43,11 @@ export interface BuildLayoutRequest {
    */
   'global_index'?: (boolean);
   /**
+   * HNSW graphs for large partitions (default true: the layout serves online
+   * queries), or every partition a flat block for batches (false).
+   */
+  'graphs'?: (boolean);
+  /**
    * Where the workload comes from. Unset: `queries` when given, else the query log.
    */
   'source'?: "log"|"workload";
@@ -51,6 +56,7 @@ export interface BuildLayoutRequest {
   '_vector_cuts'?: "vector_cuts";
   '_clusters'?: "clusters";
   '_global_index'?: "global_index";
+  '_graphs'?: "graphs";
 }
 
 export interface BuildLayoutRequest__Output {
@@ -93,6 +99,11 @@ export interface BuildLayoutRequest__Output {
    */
   'global_index'?: (boolean);
   /**
+   * HNSW graphs for large partitions (default true: the layout serves online
+   * queries), or every partition a flat block for batches (false).
+   */
+  'graphs'?: (boolean);
+  /**
    * Where the workload comes from. Unset: `queries` when given, else the query log.
    */
   'source'?: "log"|"workload";
@@ -101,4 +112,5 @@ export interface BuildLayoutRequest__Output {
   '_vector_cuts'?: "vector_cuts";
   '_clusters'?: "clusters";
   '_global_index'?: "global_index";
+  '_graphs'?: "graphs";
 }
