@@ -1,7 +1,7 @@
 // fashion-mnist: Zalando's Fashion-MNIST (MIT licence), the 70,000 product photos
 // of Debian's `dataset-fashion-mnist` package (IDX files under
 // /usr/share/datasets/fashion-mnist, or $HQDB_FASHION_MNIST_DIR): 28 x 28 = 784
-// grey levels scaled to [0, 1], in a seeded order. npm has no package of it.
+// grey levels scaled to [0, 1], in a seeded order (no npm package we found ships it).
 // Every attribute is the data's own, none is drawn at random:
 //   category    keyword  the class name (10 classes, 7,000 images each)
 //   group       keyword  the class's kind of product: top (4 classes), footwear (3), trouser, dress, bag
