@@ -25,7 +25,7 @@ import { TopK } from '../index/top-k.js';
 import { vectorFromBytes } from '../index/vector-store.js';
 import type { Storage } from '../storage/storage.js';
 import { parseFilter, type Filter } from './filter/ast.js';
-import { COST, CostModel } from './plan/cost.js';
+import { CostModel } from './plan/cost.js';
 import { clusterCount, kmeans, nearestClusters, type Centroids } from './layout/kmeans.js';
 import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
 import {
@@ -305,7 +305,7 @@ export class CollectionIndex {
   opened = { indexed: 0, to_index: 0 };
 
   private constructor(private readonly ctx: IndexContext) {
-    this.cost = new CostModel({ dim: ctx.config.vectors.size, exactMaxRows: ctx.planner.exact_max_rows, scanRowNs: ctx.planner.scan_row_ns, scanPassNs: ctx.planner.scan_pass_ns });
+    this.cost = new CostModel({ dim: ctx.config.vectors.size, exactMaxRows: ctx.planner.exact_max_rows, scanRowNs: ctx.planner.scan_row_ns, scanPassNs: ctx.planner.scan_pass_ns, workers: ctx.host.workerCount });
   }
 
   private get dim(): number {
@@ -732,7 +732,7 @@ export class CollectionIndex {
       const open = routed.filter((r) => !r.implied).reduce((s, r) => s + r.ref.size, 0);
       const impliedPoints = implied.reduce((s, r) => s + r.ref.size, 0);
       const rest = Math.max(0, matching - impliedPoints);
-      partitions = COST.FILTER;
+      partitions = cost.filter;
       for (const r of routed) {
         const m = r.implied ? r.ref.size : open > 0 ? Math.min(r.ref.size, (rest * r.ref.size) / open) : 0;
         partitions += cost.visit(r.ref.size, m, r.implied, r.ref.spec.flat);

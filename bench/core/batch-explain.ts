@@ -8,8 +8,10 @@
 //
 //   npx tsx bench/core/batch-explain.ts [suite] [--ef 80] [--sizes 512,4096] [--single 2000] [--rounds 2]
 //       [--layout '{"global_index":false}'] [--no-layout]
+//   HQDB_BENCH_PROFILE=file.cpuprofile also writes a CPU profile of the main thread during the batches.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -74,6 +76,12 @@ try {
       const host = system.benchEngine.host;
       const mainBefore = performance.eventLoopUtilization();
       const workersBefore = host.utilization();
+      const profiler = process.env.HQDB_BENCH_PROFILE ? new Session() : undefined;
+      if (profiler) {
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.start');
+      }
       t0 = performance.now();
       for (let from = 0; from < all.length; from += size) {
         const chunk = all.slice(from, from + size);
@@ -90,6 +98,11 @@ try {
         });
       }
       const qps = all.length / ((performance.now() - t0) / 1000);
+      if (profiler) {
+        const { profile } = await profiler.post('Profiler.stop');
+        writeFileSync(process.env.HQDB_BENCH_PROFILE!, JSON.stringify(profile));
+        profiler.disconnect();
+      }
       const busy = [performance.eventLoopUtilization(mainBefore), ...host.utilization(workersBefore)].map((u) => `${(u.utilization * 100).toFixed(0)}%`);
       console.log(`round ${round}: batches of ${size}: ${qps.toFixed(0)} q/s over ${all.length} queries (${(qps / singleQps).toFixed(2)}x one at a time), recall@${workload.k} ${(recall / all.length).toFixed(4)}`);
       if (round === rounds) {

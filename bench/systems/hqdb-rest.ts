@@ -15,6 +15,7 @@ import { QdrantClient } from '@qdrant/js-client-rest';
 import { vectorOf } from '../datasets/dataset.js';
 import { BENCH_DIR } from '../lib/cache.js';
 import { diskUsage } from '../lib/disk.js';
+import type { LayoutStats } from '../runner/result.js';
 import type { BenchSystem, BuildContext, SearchRequest } from './system.js';
 import { SystemUnavailableError, UnsupportedQueryError } from './system.js';
 import { EF_SWEEP, HNSW_EF_CONSTRUCTION, HNSW_M } from './naive.js';
@@ -128,10 +129,16 @@ function errorText(err: unknown): string {
 }
 
 export class HqdbRestSystem implements BenchSystem {
-  readonly name = 'hqdb-rest';
-  readonly description = `hqdb server over REST (@qdrant/js-client-rest, loopback), HNSW m=${HNSW_M} ef_construct=${HNSW_EF_CONSTRUCTION}, hnsw_ef swept`;
+  readonly name: string = 'hqdb-rest';
+  readonly description: string = `hqdb server over REST (@qdrant/js-client-rest, loopback), HNSW m=${HNSW_M} ef_construct=${HNSW_EF_CONSTRUCTION}, hnsw_ef swept`;
   readonly sweep = { name: 'hnsw_ef', values: EF_SWEEP };
   private server: ServerProcess | undefined;
+
+  /** The running server's base URL. */
+  protected get url(): string {
+    if (!this.server) throw new Error(`${this.name} is not built`);
+    return this.server.url;
+  }
   private client: QdrantClient | undefined;
 
   async build(ctx: BuildContext): Promise<void> {
@@ -221,5 +228,51 @@ export class HqdbRestSystem implements BenchSystem {
     await this.server?.stop();
     this.server = undefined;
     this.client = undefined;
+  }
+}
+
+/**
+ * `hqdb-rest-layout`: hqdb-rest, then a layout for batches learnt from the past
+ * workload over REST (`POST /collections/{c}/layout?wait=true` with the past
+ * queries' filters and `graphs: false`: flat partitions the matrix kernel scans,
+ * the whole-collection index kept for single queries).
+ */
+export class HqdbRestLayoutSystem extends HqdbRestSystem {
+  override readonly name = 'hqdb-rest-layout';
+  override readonly description: string = `hqdb server over REST (@qdrant/js-client-rest, loopback), HNSW m=${HNSW_M} ef_construct=${HNSW_EF_CONSTRUCTION}, then a layout for batches (graphs: false) learnt from the past workload through POST /collections/{c}/layout; hnsw_ef swept`;
+  private layout: LayoutStats | undefined;
+
+  override async build(ctx: BuildContext): Promise<void> {
+    await super.build(ctx);
+    const t0 = performance.now();
+    const res = await fetch(`${this.url}/collections/${COLLECTION}/layout?wait=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ graphs: false, queries: ctx.past.map((q) => ({ filter: q.filter ?? null })) }),
+    });
+    const body = (await res.json()) as { result?: { status?: string; error?: string; seconds?: number; workload?: { distinct_filters?: number } } };
+    if (!res.ok || body.result?.status !== 'ready') throw new Error(`hqdb-rest-layout: layout build answered ${res.status}: ${JSON.stringify(body)}`);
+    const view = (await (await fetch(`${this.url}/collections/${COLLECTION}/layout`)).json()) as { result: { partitions: { size: number; index: string }[]; global_index: unknown } };
+    const parts = view.result.partitions;
+    this.layout = {
+      seconds: (performance.now() - t0) / 1000,
+      engineSeconds: body.result.seconds ?? 0,
+      pastQueries: ctx.past.length,
+      distinctFilters: body.result.workload?.distinct_filters,
+      partitions: parts.length,
+      flatPartitions: parts.filter((p) => p.index === 'flat').length,
+      largestPartition: Math.max(0, ...parts.map((p) => p.size)),
+      smallestPartition: parts.length ? Math.min(...parts.map((p) => p.size)) : 0,
+      globalIndex: view.result.global_index !== null,
+      rssBeforeBytes: 0,
+      rssAfterBytes: 0,
+      peakRssBeforeBytes: 0,
+      peakRssAfterBytes: 0,
+    };
+    ctx.log(`${this.name}: layout of ${parts.length} partitions built in ${this.layout.seconds.toFixed(1)} s`);
+  }
+
+  layoutStats(): LayoutStats | undefined {
+    return this.layout;
   }
 }

@@ -116,12 +116,13 @@ export class HqdbSystem implements BenchSystem {
 export type LayoutOptions = Pick<LayoutBuildRequest, 'min_partition_size' | 'max_partitions' | 'global_index' | 'vector_cuts' | 'clusters' | 'graphs'>;
 
 export class HqdbLayoutSystem extends HqdbSystem {
-  override readonly name = 'hqdb-layout';
+  override readonly name: string;
   override readonly description: string;
   private stats: LayoutStats | undefined;
 
-  constructor(private readonly options: LayoutOptions = {}) {
+  constructor(private readonly options: LayoutOptions = {}, name = 'hqdb-layout') {
     super();
+    this.name = name;
     const opts = Object.keys(options).length ? JSON.stringify(options) : 'engine defaults for partition size, count and global index';
     this.description = `hqdb engine in process with a workload-aware layout learnt from the past workload (first 25% of the queries, filters only; ${opts}), otherwise as hqdb; hnsw_ef swept`;
   }

@@ -4,7 +4,7 @@
 import { ExactSystem } from './exact.js';
 import { FaissSystem } from './faiss.js';
 import { HqdbLayoutSystem, HqdbSystem } from './hqdb.js';
-import { HqdbRestSystem } from './hqdb-rest.js';
+import { HqdbRestLayoutSystem, HqdbRestSystem } from './hqdb-rest.js';
 import { LanceDbSystem } from './lancedb.js';
 import { NaiveSystem } from './naive.js';
 import { NumpySystem } from './numpy.js';
@@ -28,6 +28,9 @@ export const SYSTEMS: Readonly<Record<string, SystemEntry>> = {
   hqdb: { create: () => new HqdbSystem(), peers: [] },
   'hqdb-layout': { create: () => new HqdbLayoutSystem(), peers: [], reference: 'hqdb' },
   'hqdb-rest': { create: () => new HqdbRestSystem(), peers: [] },
+  // Batches as users send them (query/batch over REST) on a layout for batches (graphs: false).
+  'hqdb-rest-layout': { create: () => new HqdbRestLayoutSystem(), peers: [], reference: 'hqdb-rest' },
+  'hqdb-batch': { create: () => new HqdbLayoutSystem({ graphs: false }, 'hqdb-batch'), peers: [], reference: 'hqdb' },
   'sqlite-vec': { create: () => new SqliteVecSystem(), peers: ['sqlite-vec'] },
   lancedb: { create: () => new LanceDbSystem(), peers: ['@lancedb/lancedb', 'apache-arrow'] },
   // Python peers (bench/peers/python, venv bench/peers/.venv): not npm packages, so no

@@ -14,7 +14,7 @@
 
 import { fail } from '../../core/errors.js';
 import { parseFilter } from '../filter/ast.js';
-import { COST, type CostModel } from '../plan/cost.js';
+import type { CostModel } from '../plan/cost.js';
 import { atomKey, normalizeFilter, relate, satisfies, type Atom, type CutSide, type NormalizedFilter } from './predicates.js';
 
 /**
@@ -265,26 +265,51 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
   const matchTotal = queries.map((q, i) => (filtered[i] ? count(q.bits) * scale : total));
   const globalCost = queries.map((_, i) => (input.globalIndex ? cost.global(total, matchTotal[i], filtered[i]) : Infinity));
   /**
-   * Each visiting query's cost in a node holding `members` (n of the sample). With a
+   * A visiting query's cost in a node of n sample points of which m match it. With a
    * whole-collection index, a query pays in each partition at most its share (by
    * matching points) of what that index would cost it: routing sends it there when
    * the partitions cost more, so a split never has to pay for queries it does not help.
    */
-  const nodeCosts = (members: Uint32Array, n: number, qs: QueryState[]): Float64Array => {
+  const queryCost = (st: QueryState, n: number, mSample: number): number => {
     const size = n * scale;
     const flat = size <= input.flatMaxRows;
-    const c = new Float64Array(qs.length);
-    qs.forEach((st, j) => {
-      const i = st.q;
-      const q = queries[i];
-      const implied = isImplied(st);
-      const m = implied ? size : andCount(q.bits, members) * scale;
-      const frac = filtered[i] ? (matchTotal[i] > 0 ? m / matchTotal[i] : 0) : size / Math.max(1, total);
-      const own = cost.visit(size, m, implied, flat) + (implied || !filtered[i] ? 0 : COST.FILTER * frac);
-      c[j] = q.weight * st.reach * Math.min(own, globalCost[i] * frac);
-    });
-    return c;
+    const i = st.q;
+    const implied = isImplied(st);
+    const m = implied ? size : mSample * scale;
+    const frac = filtered[i] ? (matchTotal[i] > 0 ? m / matchTotal[i] : 0) : size / Math.max(1, total);
+    const own = cost.visit(size, m, implied, flat) + (implied || !filtered[i] ? 0 : cost.filter * frac);
+    return queries[i].weight * st.reach * Math.min(own, globalCost[i] * frac);
   };
+
+  /**
+   * The sample points of each visiting query that are in the node: a list of positions when
+   * few (a selective filter), else a bitset. A cut's side then costs one pass over the list
+   * (or one AND-count) per query instead of AND-ing bitsets twice.
+   */
+  type Matches = { list: Int32Array } | { bits: Uint32Array; n: number };
+  const matchesIn = (members: Uint32Array, qs: QueryState[]): Matches[] => qs.map((st) => {
+    const both = and(queries[st.q].bits, members);
+    const n = count(both);
+    if (n * 4 > words) return { bits: both, n };
+    const list = new Int32Array(n);
+    let x = 0;
+    for (let w = 0; w < words; w++) {
+      let v = both[w];
+      while (v !== 0) {
+        const t = v & -v;
+        list[x++] = (w << 5) + (31 - Math.clz32(t));
+        v ^= t;
+      }
+    }
+    return { list };
+  });
+  const countInside = (mt: Matches, cutBits: Uint32Array): { inside: number; all: number } => {
+    if ('bits' in mt) return { inside: andCount(mt.bits, cutBits), all: mt.n };
+    let inside = 0;
+    for (const pos of mt.list) inside += (cutBits[pos >>> 5] >>> (pos & 31)) & 1;
+    return { inside, all: mt.list.length };
+  };
+  const sizeOf = (mt: Matches): number => ('bits' in mt ? mt.n : mt.list.length);
 
   /** How the queries visiting a node split over a cut's two sides (null where a side is skipped). */
   const splitQueries = (qs: QueryState[], c: BuildInput['cuts'][number]): [(QueryState | null)[], (QueryState | null)[]] => {
@@ -314,36 +339,51 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
     return sides;
   };
 
-  const costOf = (members: Uint32Array, n: number, states: (QueryState | null)[]): number => {
-    const present = states.filter((st): st is QueryState => st !== null);
-    return nodeCosts(members, n, present).reduce((x, y) => x + y, 0);
+  const nodeCost = (members: Uint32Array, n: number, qs: QueryState[]): number => {
+    const mt = matchesIn(members, qs);
+    let c = 0;
+    qs.forEach((st, j) => (c += queryCost(st, n, sizeOf(mt[j]))));
+    return c;
   };
 
   const evaluate = async (p: Pending): Promise<void> => {
-    const base = nodeCosts(p.members, p.count, p.queries).reduce((x, y) => x + y, 0);
-    let best: Pending['best'];
+    const mt = matchesIn(p.members, p.queries);
+    let base = 0;
+    p.queries.forEach((st, j) => (base += queryCost(st, p.count, sizeOf(mt[j]))));
+    let best: { cut: number; gain: number } | undefined;
     for (let ci = 0; ci < cuts.length; ci++) {
       const cut = cuts[ci];
       const nIn = andCount(cut.bits, p.members);
       const nOut = p.count - nIn;
       if (nIn < minSample || nOut < minSample) continue;
-      const inside = and(p.members, cut.bits);
-      const outside = andNot(p.members, cut.bits);
       const [sIn, sOut] = splitQueries(p.queries, cut);
-      const gain = base - costOf(inside, nIn, sIn) - costOf(outside, nOut, sOut);
-      if (gain > 0 && (!best || gain > best.gain)) {
-        best = { cut: ci, gain, inside, outside, qIn: sIn.filter((x): x is QueryState => x !== null), qOut: sOut.filter((x): x is QueryState => x !== null) };
+      let after = 0;
+      for (let j = 0; j < p.queries.length; j++) {
+        const { inside, all } = countInside(mt[j], cut.bits);
+        if (sIn[j]) after += queryCost(sIn[j]!, nIn, inside);
+        if (sOut[j]) after += queryCost(sOut[j]!, nOut, all - inside);
       }
+      const gain = base - after;
+      if (gain > 0 && (!best || gain > best.gain)) best = { cut: ci, gain };
       if ((ci & 7) === 7) await input.tick();
     }
     // Splits that gain less than 0.1% of the node's cost are not worth a partition.
-    p.best = best && best.gain > base * 0.001 ? best : undefined;
+    if (!best || best.gain <= base * 0.001) {
+      p.best = undefined;
+      return;
+    }
+    const cut = cuts[best.cut];
+    const [sIn, sOut] = splitQueries(p.queries, cut);
+    p.best = {
+      cut: best.cut, gain: best.gain, inside: and(p.members, cut.bits), outside: andNot(p.members, cut.bits),
+      qIn: sIn.filter((x): x is QueryState => x !== null), qOut: sOut.filter((x): x is QueryState => x !== null),
+    };
   };
 
   const rootQueries: QueryState[] = queries.map((q, i) => ({ q: i, implied: q.nf.atoms.map(() => false), reach: 1 }));
   let tree: TreeNode = { leaf: 0 };
   const root: Pending = { members: all, count: sampleSize, queries: rootQueries, node: tree, replace: (n) => { tree = n; } };
-  const before = nodeCosts(all, sampleSize, rootQueries).reduce((x, y) => x + y, 0);
+  const before = nodeCost(all, sampleSize, rootQueries);
   const openNodes: Pending[] = [root];
   await evaluate(root);
   let leavesCount = 1;

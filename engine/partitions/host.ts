@@ -38,6 +38,8 @@ class WorkerSlot {
   readonly keys = new Set<string>();
   /** Points in the partitions it owns (for balancing). */
   load = 0;
+  /** The same, per layout: a layout's partitions are spread over the workers by their own sizes. */
+  readonly layoutLoad = new Map<string, number>();
   recovering: Promise<void> | undefined;
   crashes = 0;
   recentCrashes: number[] = [];
@@ -55,6 +57,8 @@ export type RestartHandler = (keys: string[]) => Promise<void>;
 export class PartitionHost {
   private readonly slots: WorkerSlot[];
   private readonly owner = new Map<string, WorkerSlot>();
+  /** The layout of each partition that belongs to one. */
+  private readonly layoutOf = new Map<string, string>();
   private readonly stats = new Map<string, PartitionStats>();
   /**
    * Partitions of a restarted worker whose replay has not read SQLite yet: writes to them
@@ -168,8 +172,16 @@ export class PartitionHost {
   async open(key: string, spec: PartitionSpec, dir: string | null, size: number, placement: Placement | null): Promise<OpenReply> {
     let slot = this.owner.get(key);
     if (!slot) {
-      slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
+      // A layout's partitions balance among themselves (so that a batch over them keeps every
+      // worker busy, whatever else a worker holds); ties go to the less loaded worker overall.
+      const layout = placement?.layout;
+      const weight = (s: WorkerSlot): number => (layout ? s.layoutLoad.get(layout) ?? 0 : s.load);
+      slot = this.slots.reduce((a, b) => (weight(b) < weight(a) || (weight(b) === weight(a) && b.load < a.load) ? b : a));
       slot.load += size;
+      if (layout) {
+        slot.layoutLoad.set(layout, (slot.layoutLoad.get(layout) ?? 0) + size);
+        this.layoutOf.set(key, layout);
+      }
       slot.keys.add(key);
       this.owner.set(key, slot);
     }
@@ -230,6 +242,11 @@ export class PartitionHost {
     slot.keys.delete(key);
     this.paused.delete(key);
     slot.load -= this.stats.get(key)?.live ?? 0;
+    const layout = this.layoutOf.get(key);
+    if (layout) {
+      this.layoutOf.delete(key);
+      if (![...this.layoutOf.values()].includes(layout)) for (const s of this.slots) s.layoutLoad.delete(layout);
+    }
     this.stats.delete(key);
     this.unreported.delete(key);
     if (slot.recovering) await slot.recovering;

@@ -37,7 +37,7 @@
 // charges one member: no message of its own (one per worker per chunk), and
 // a blocked scan of the partition's rows shared with the group:
 //
-//   visit(p), batch     = BATCH_OVERHEAD + (implied ? 0 : CONVERT * m)
+//   visit(p), batch     = BATCH_OVERHEAD + (implied ? 0 : CONVERT * m)     planning, masks, merge
 //                       + implied ? n * scan_row                 every row, no mask
 //                       : min(n * scan_row,                      masked in the every-row scan
 //                             m * (scan_row + scan_pass),         its filter's rows alone
@@ -55,13 +55,15 @@ export interface CostParams {
   /** Batch mode: the group plan's constants (planner thresholds). */
   scanRowNs?: number;
   scanPassNs?: number;
+  /** Batch mode: partition workers. The whole-collection index is one partition on one of them. */
+  workers?: number;
 }
 
 export const COST = {
   FILTER: 60,
   OVERHEAD: 60,
   CONVERT: 0.01,
-  BATCH_OVERHEAD: 2,
+  BATCH_OVERHEAD: 20,
   ROW_128: 0.06,
   HNSW_PER_LEVEL: 12,
   SEL_PENALTY: 0.25,
@@ -81,14 +83,27 @@ export class CostModel {
     return this.p.mode ?? 'online';
   }
 
+  /**
+   * Evaluating a filter's bitmap. In a batch the main thread does it for every query while the
+   * workers share the searches, so its time counts once per worker it keeps waiting.
+   */
+  get filter(): number {
+    return this.p.mode === 'batch' ? COST.FILTER * Math.max(1, this.p.workers ?? 1) : COST.FILTER;
+  }
+
   /** The same model for the other mode. */
   as(mode: 'online' | 'batch'): CostModel {
     return mode === this.mode ? this : new CostModel({ ...this.p, mode });
   }
 
-  /** The whole-collection index: the filter's bitmap (when filtered), then one visit without conversion. */
+  /**
+   * The whole-collection index: the filter's bitmap (when filtered), then one visit without
+   * conversion. In a batch its visits all run on one worker while a layout's partitions spread
+   * over every worker, so its search costs as much more as there are workers idling meanwhile.
+   */
   global(n: number, m: number, filtered: boolean): number {
-    return (filtered ? COST.FILTER : 0) + this.visit(n, m, !filtered, false, false);
+    const search = this.visit(n, m, !filtered, false, false);
+    return (filtered ? this.filter : 0) + (this.p.mode === 'batch' ? search * Math.max(1, this.p.workers ?? 1) : search);
   }
 
   hnsw(n: number): number {
