@@ -1,7 +1,9 @@
 // The exact-scan kernel behind one interface: the native addon
-// (index/native/kernel.cc, built by `npm ci` through node-gyp; AVX2/FMA or a
-// portable path chosen by CPU at run time), or the plain-JS fallback when the
-// addon cannot be loaded. `KERNEL.name` says which one runs.
+// (index/native/kernel.cc, built by `npm ci` through node-gyp) on one of its
+// paths, AVX-512F, AVX2+FMA or portable C++ (the best the CPU has unless
+// HQDB_KERNEL says otherwise), or the plain-JS fallback when the addon cannot be
+// loaded. Every native path scores a (query, row) pair to the same float, bit for
+// bit, whichever entry point asks. `KERNEL.name` says which one runs.
 
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,22 +20,49 @@ export interface KernelResult {
   distances: Float32Array;
 }
 
+/**
+ * Top-k of a group of queries over a shared list of candidate rows (the
+ * partition-at-a-time scan of the batch executor). Flat results: query j's
+ * neighbours are at [j * k, j * k + counts[j]), nearest first, ties to the lower label.
+ */
+export interface GroupResult {
+  labels: Int32Array;
+  distances: Float32Array;
+  counts: Int32Array;
+}
+
 export interface ScanKernel {
-  readonly name: 'native-avx2' | 'native-portable' | 'js';
+  readonly name: 'native-avx512' | 'native-avx2' | 'native-portable' | 'js';
   /** Top-k over the rows named in labels[0..count). */
   scanLabels(data: Float32Array, dim: number, query: Float32Array, labels: Int32Array, count: number, metric: KernelMetric, k: number): KernelResult;
   /** Top-k over the rows whose bit is set. */
   scanBitmap(data: Float32Array, dim: number, query: Float32Array, words: Uint32Array, metric: KernelMetric, k: number): KernelResult;
   /** Top-k for each of nq queries (row-major in `queries`) over the same rows. */
   scanBlock(data: Float32Array, dim: number, queries: Float32Array, nq: number, labels: Int32Array, count: number, metric: KernelMetric, k: number): KernelResult[];
+  /**
+   * Top-k for each of nq queries (row-major in `queries`) over the rows named in
+   * rows[0..count) (labels into `data`, ascending). Query j scores only the rows
+   * whose bit is set in its mask: the bitmap over labels that starts at word
+   * maskOf[j] of `masks` and is `maskWords` words long; maskOf[j] = -1 means every
+   * row of the list. A row's score does not depend on which other queries or rows
+   * share the call (each is one sequential sum over the dimension).
+   */
+  scanGroup(data: Float32Array, dim: number, queries: Float32Array, nq: number, rows: Int32Array, count: number, masks: Uint32Array, maskOf: Int32Array, maskWords: number, metric: KernelMetric, k: number): GroupResult;
 }
 
+/** The addon's code paths, as its last argument names them (Path in kernel.cc). */
+const NATIVE_PATHS = { portable: 0, avx2: 1, avx512: 2 } as const;
+type NativePath = keyof typeof NATIVE_PATHS;
+
+type WithPath<F> = F extends (...a: infer A) => infer R ? (...a: [...A, path: number]) => R : never;
+
+/** Each entry point takes the path as a trailing argument, so threads never share a mode. */
 interface NativeAddon {
-  scanLabels: ScanKernel['scanLabels'];
-  scanBitmap: ScanKernel['scanBitmap'];
-  scanBlock: ScanKernel['scanBlock'];
-  features(): { avx2: boolean; simd: boolean };
-  setPortable(on: boolean): void;
+  scanLabels: WithPath<ScanKernel['scanLabels']>;
+  scanBitmap: WithPath<ScanKernel['scanBitmap']>;
+  scanBlock: WithPath<ScanKernel['scanBlock']>;
+  scanGroup: WithPath<ScanKernel['scanGroup']>;
+  features(): { avx2: boolean; avx512: boolean; path: NativePath };
 }
 
 const JS_KERNELS: Record<KernelMetric, DistanceKernel> = { 0: negDot, 1: squaredL2, 2: l1 };
@@ -70,6 +99,26 @@ export const JS_KERNEL: ScanKernel = {
   scanBlock(data, dim, queries, nq, labels, count, metric, k) {
     return Array.from({ length: nq }, (_, j) => JS_KERNEL.scanLabels(data, dim, queries.subarray(j * dim, (j + 1) * dim), labels, count, metric, k));
   },
+  scanGroup(data, dim, queries, nq, rows, count, masks, maskOf, maskWords, metric, k) {
+    const f = JS_KERNELS[metric];
+    const out: GroupResult = { labels: new Int32Array(nq * k), distances: new Float32Array(nq * k), counts: new Int32Array(nq) };
+    const total = Math.floor(data.length / dim);
+    for (let j = 0; j < nq; j++) {
+      const heap = new TopK(k);
+      const m = maskOf[j];
+      for (let i = 0; i < count; i++) {
+        const l = rows[i];
+        if (l < 0 || l >= total) continue;
+        if (m >= 0 && ((l >>> 5) >= maskWords || ((masks[m + (l >>> 5)] >>> (l & 31)) & 1) === 0)) continue;
+        heap.push(l, Math.fround(f(queries, j * dim, data, l * dim, dim)));
+      }
+      const { labels, distances } = heap.sorted();
+      out.counts[j] = labels.length;
+      out.labels.set(labels, j * k);
+      out.distances.set(distances, j * k);
+    }
+    return out;
+  },
 };
 
 function loadNative(): NativeAddon | undefined {
@@ -82,26 +131,36 @@ function loadNative(): NativeAddon | undefined {
   }
 }
 
-function nativeKernel(addon: NativeAddon, portable: boolean): ScanKernel {
-  const name = portable || !addon.features().avx2 ? 'native-portable' : 'native-avx2';
-  const guard = <A extends unknown[], R>(fn: (...a: A) => R) => (...a: A): R => {
-    addon.setPortable(portable);
-    return fn(...a);
-  };
+function nativeKernel(addon: NativeAddon, path: NativePath): ScanKernel {
+  const p = NATIVE_PATHS[path];
   return {
-    name,
-    scanLabels: guard(addon.scanLabels),
-    scanBitmap: guard(addon.scanBitmap),
-    scanBlock: guard(addon.scanBlock),
+    name: `native-${path}`,
+    scanLabels: (...a) => addon.scanLabels(...a, p),
+    scanBitmap: (...a) => addon.scanBitmap(...a, p),
+    scanBlock: (...a) => addon.scanBlock(...a, p),
+    scanGroup: (...a) => addon.scanGroup(...a, p),
   };
 }
 
 const native = loadNative();
 
-/** The best kernel on this machine. */
-export const KERNEL: ScanKernel = native ? nativeKernel(native, process.env.HQDB_KERNEL === 'portable') : JS_KERNEL;
+/** The paths this CPU runs, best first. */
+function nativePaths(addon: NativeAddon): NativePath[] {
+  const f = addon.features();
+  return [...(f.avx512 ? ['avx512' as const] : []), ...(f.avx2 ? ['avx2' as const] : []), 'portable'];
+}
 
-/** Every kernel available here, for tests and benchmarks that compare them. */
+/** HQDB_KERNEL=portable|avx2|avx512 picks a native path (when the CPU has it), js the plain-JS kernel. */
+function chosenPath(addon: NativeAddon): NativePath {
+  const want = process.env.HQDB_KERNEL;
+  const paths = nativePaths(addon);
+  return paths.find((p) => p === want) ?? paths[0];
+}
+
+/** The best kernel on this machine. */
+export const KERNEL: ScanKernel = native ? nativeKernel(native, chosenPath(native)) : JS_KERNEL;
+
+/** Every kernel available here, one per native path and the plain-JS one, for tests and benchmarks that compare them. */
 export function availableKernels(): ScanKernel[] {
-  return native ? [nativeKernel(native, false), nativeKernel(native, true), JS_KERNEL] : [JS_KERNEL];
+  return native ? [...nativePaths(native).map((p) => nativeKernel(native, p)), JS_KERNEL] : [JS_KERNEL];
 }
