@@ -278,7 +278,8 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
     const m = implied ? size : mSample * scale;
     const frac = filtered[i] ? (matchTotal[i] > 0 ? m / matchTotal[i] : 0) : size / Math.max(1, total);
     const own = cost.visit(size, m, implied, flat) + (implied || !filtered[i] ? 0 : cost.filter * frac);
-    return queries[i].weight * st.reach * Math.min(own, globalCost[i] * frac);
+    // (Without a whole-collection index its cost is Infinity, and Infinity * 0 would be NaN.)
+    return queries[i].weight * st.reach * (input.globalIndex ? Math.min(own, globalCost[i] * frac) : own);
   };
 
   /**
