@@ -2,7 +2,8 @@
 // mode charges what a partition's group plan charges one member (no message
 // of its own, a share of a blocked scan), so a batch visit costs less than an
 // online one; flat partitions cost their rows; the whole-collection index
-// pays for the filter's bitmap only when the query has a filter.
+// pays for the filter's bitmap only when the query has a filter, and in a
+// batch once per worker it keeps waiting.
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../core/config.js';
@@ -93,5 +94,22 @@ describe('CostModel modes', () => {
     // Selective filters on the whole collection cost the filter and a scan of their rows; a broad one costs more than no filter.
     expect(batch.global(100_000, 100, true)).toBeLessThan(batch.global(100_000, 100_000, false) + COST.FILTER);
     expect(batch.global(100_000, 50_000, true)).toBeGreaterThan(batch.global(100_000, 100_000, false));
+  });
+
+  it('in a batch with several workers, charges the whole-collection index its filter and its search once per worker kept waiting, and a partition visit no more', () => {
+    const workers = 3;
+    const spread = new CostModel({ dim: DIM, exactMaxRows: T.exact_max_rows, scanRowNs: T.scan_row_ns, scanPassNs: T.scan_pass_ns, workers }).as('batch');
+    expect(spread.filter).toBe(COST.FILTER * workers);
+    expect(batch.filter).toBe(COST.FILTER);
+    for (const n of [1_000, 100_000]) {
+      expect(spread.global(n, n, false)).toBeCloseTo(workers * batch.global(n, n, false), 9);
+      const m = n / 10;
+      expect(spread.global(n, m, true)).toBeCloseTo(workers * batch.global(n, m, true), 9);
+      expect(spread.visit(n, m, false, true)).toBe(batch.visit(n, m, false, true));
+    }
+    // Online, workers change nothing.
+    const onlineSpread = spread.as('online');
+    expect(onlineSpread.filter).toBe(COST.FILTER);
+    expect(onlineSpread.global(100_000, 1_000, true)).toBe(online.global(100_000, 1_000, true));
   });
 });
