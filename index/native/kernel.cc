@@ -509,6 +509,44 @@ void scan(const Group& g, Path path, std::vector<TopK>& tops) {
     qwords[j] = static_cast<size_t>(m) >= g.nmask ? 0 : std::min(g.mask_words, g.nmask - m);
   }
   if (nq == 1 && I.single) return scan_single(g, I.single, masked ? g.masks + g.mask_of[0] : nullptr, qwords[0], tops[0]);
+
+  // A query whose mask leaves few of the rows of the panels it touches scores them
+  // faster alone, on its own rows, than in panels it would mostly waste: a row
+  // costs the single-query path about SINGLE_COST times what it costs in a full
+  // tile (bench/core/kernels.ts: ~14 against ~60 GFLOP/s at 128-d), so a query goes
+  // alone when it has fewer than PANEL / SINGLE_COST allowed rows per panel needed.
+  std::vector<uint8_t> alone(nq, 0);
+  size_t shared = nq;
+  if (masked && I.single) {
+    constexpr size_t SINGLE_COST = 4;
+    std::vector<size_t> allowed(nq, 0), needed(nq, 0);
+    std::vector<uint16_t> a(nq);
+    PanelRows p;
+    for (size_t at = 0;;) {
+      p.n = 0;
+      while (p.n < PANEL && at < g.count) {
+        int32_t l = g.rows[at++];
+        if (l >= 0 && static_cast<size_t>(l) < g.nrows) p.label[p.n++] = l;
+      }
+      if (p.n == 0) break;
+      p.segment();
+      I.masks(g, p, qwords.data(), a.data());
+      for (size_t j = 0; j < nq; j++) {
+        allowed[j] += __builtin_popcount(a[j]);
+        needed[j] += a[j] != 0;
+      }
+    }
+    for (size_t j = 0; j < nq; j++) {
+      if (g.mask_of[j] < 0 || allowed[j] * SINGLE_COST >= needed[j] * PANEL) continue;
+      alone[j] = 1;
+      shared--;
+      Group one = g;
+      one.queries = g.queries + j * dim;
+      one.nq = 1;
+      scan_single(one, I.single, g.masks + g.mask_of[j], qwords[j], tops[j]);
+    }
+    if (shared == 0) return;
+  }
   std::vector<float> thr(nq, NAN);
   std::vector<uint16_t> allow(nq * BLOCK_PANELS);  // [panel][query]
   std::vector<uint8_t> leftover(nq, 0);           // panels a query scores in the multi-panel kernel
@@ -559,6 +597,9 @@ void scan(const Group& g, Path path, std::vector<TopK>& tops) {
       I.pack(src, nxt, dim, panels + np * dim * PANEL);
       if (masked) pr[np].segment();
       I.masks(g, pr[np], qwords.data(), allow.data() + np * nq);
+      if (shared < nq)
+        for (size_t j = 0; j < nq; j++)
+          if (alone[j]) allow[np * nq + j] = 0;
     }
     // Full tiles of MR queries per panel; small remainders are gathered per query.
     for (int p = 0; p < np; p++) {

@@ -153,11 +153,13 @@ describe('scanGroup', () => {
 
   for (const dim of [1, 7, 100, 129, 784]) {
     it(`at dimension ${dim}: equals per-query scanLabels bit for bit on every native path, the paths agree, and JS is within 1e-4`, () => {
-      // 13 queries: not a multiple of any tile; some unmasked, one whose mask is shorter than the labels.
-      const c = groupCase(dim > 200 ? 300 : 700, dim, 13, 0.3, dim, { unmasked: (j) => j % 4 === 1 });
-      const short = { ...c, maskWords: 5 };
+      // 13 queries: not a multiple of any tile; some unmasked; masks dense enough to share
+      // panels (30%) and sparse enough to be scanned alone (3%); masks shorter than the labels.
+      const n = dim > 200 ? 300 : 700;
+      const c = groupCase(n, dim, 13, 0.3, dim, { unmasked: (j) => j % 4 === 1 });
+      const sparse = groupCase(n, dim, 13, 0.03, dim + 1, { unmasked: (j) => j % 4 === 1 });
       for (const metric of [0, 1, 2] as KernelMetric[]) {
-        for (const cs of [c, short]) {
+        for (const cs of [c, { ...c, maskWords: 5 }, sparse]) {
           let first: GroupResult | undefined;
           for (const kernel of natives) {
             const where = `${kernel.name} metric ${metric} maskWords ${cs.maskWords}`;
