@@ -104,6 +104,8 @@ export async function measureSystem(
   const params = system.sweep?.values ?? [0];
   const label = (p: number): string => (system.sweep ? `${system.name} ${system.sweep.name}=${p}` : system.name);
 
+  // What the harness computes for the system instead of charging it (see BenchSystem.prepare): not timed.
+  await system.prepare?.(w.queries.map((q) => requestOf(q, w.k)));
   // Warm-up (JIT, caches, connections): not timed.
   await runQueries(system, w, truth, subset.slice(0, WARMUP_QUERIES), params[0], () => {});
 

@@ -61,6 +61,7 @@ function context(): BuildContext {
 async function answers(system: BenchSystem, param: number): Promise<{ single: ArrayLike<number>[]; batch: ArrayLike<number>[] }> {
   await system.build(context());
   try {
+    await system.prepare!(requests.slice(0, requests.length / 2));
     const single: ArrayLike<number>[] = [];
     for (const r of requests) single.push(await system.search(r, param));
     return { single, batch: await system.searchBatch!(requests, param) };

@@ -43,6 +43,12 @@ export interface BenchSystem {
   search(req: SearchRequest, param: number): Promise<ArrayLike<number>>;
   /** Optional batch API, measured as a separate throughput figure. */
   searchBatch?(reqs: readonly SearchRequest[], param: number): Promise<ArrayLike<number>[]>;
+  /**
+   * Optional and untimed: every query of the workload, once, before any is timed. Only for
+   * inputs the harness computes for a system instead of charging it (the Python peers'
+   * filter bitmaps), never for answers.
+   */
+  prepare?(reqs: readonly SearchRequest[]): Promise<void>;
   /** Bytes of the system's files on disk (index and data), after build. */
   diskBytes(): Promise<number>;
   /** Process whose peak RSS should be reported instead of the harness's own (e.g. a server). */
