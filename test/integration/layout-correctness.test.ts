@@ -2,7 +2,9 @@
 // data (payloads with a keyword, an integer, an array-valued keyword and an
 // unindexed integer) and a random workload, several random layouts are built
 // (minimum partition size, maximum partitions, with and without the
-// whole-collection index); under each:
+// whole-collection index), with graphs and without (`graphs: false`: every
+// partition a flat block, learnt with the batch cost model; with and without
+// the whole-collection index and vector-cluster cuts); under each:
 //  - exact mode (`params.exact`) answers exactly what brute force over the
 //    inserted points answers (ids and scores, up to ties), for workload
 //    templates with fresh values and for filters the workload never had:
@@ -11,13 +13,16 @@
 //  - approximate mode keeps recall@10 >= 0.95 per filter family;
 //  - both return min(k, matching) points;
 //  - the batch executor answers the same queries (and duplicates of them) as
-//    they were answered one at a time: exact ones identically, approximate
-//    ones with the same recall;
+//    they were answered one at a time: exact ones identically (ids and
+//    scores), approximate ones with recall per family >= 0.95 and no worse
+//    than one at a time minus 0.02;
 //  - explain shows the partitions visited, implied ones searched without the
 //    filter (plan "hnsw", or "exact" in a flat partition), and the matching
 //    counts of the visited partitions add up to the filter's (so no
 //    matching point sits in a skipped partition and no implied partition
-//    holds a non-matching one).
+//    holds a non-matching one); with vector-cluster cuts an approximate
+//    query visits only the clusters it probes, so there they add up to at
+//    most the filter's.
 // exact_max_rows is lowered so that approximate queries go through the graphs.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +38,8 @@ const N = 3_000;
 const DIM = 16;
 const K = 10;
 const RECALL = 0.95;
+/** A batch's approximate recall per family may trail one-at-a-time's by this much (its routing and group plans differ). */
+const BATCH_RECALL_SLACK = 0.02;
 const FLAT_MAX_ROWS = 250;
 const KWS = ['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7'];
 const TAGS = ['t0', 't1', 't2', 't3', 't4', 't5'];
@@ -185,6 +192,9 @@ async function buildLayout(req: LayoutBuildRequest): Promise<LayoutView> {
   return view;
 }
 
+/** Whether some partition is defined by a vector-cluster cut (`centroid IN (...)`). */
+const clusterCuts = (view: LayoutView): boolean => view.partitions.some((p) => p.description.includes('centroid IN'));
+
 /** What one query's explain must show about the partitions it visited. */
 function checkRoute(explain: QueryExplanation, view: LayoutView, exact: boolean, what: string): { visited: number; implied: number } {
   const route = explain.route;
@@ -205,7 +215,9 @@ function checkRoute(explain: QueryExplanation, view: LayoutView, exact: boolean,
     const expected = exact || part!.index === 'flat' ? 'exact' : 'hnsw';
     expect(t.plan.kind, `${what}: plan in implied partition ${t.id} (${part!.index})`).toBe(expected);
   }
-  expect(sum, `${what}: matching points over the visited partitions ${JSON.stringify(route.partitions.map((p) => [p.id, p.implied, p.matching]))}`).toBe(explain.matching);
+  const counts = `${what}: matching points over the visited partitions ${JSON.stringify(route.partitions.map((p) => [p.id, p.implied, p.matching]))}`;
+  if (!exact && clusterCuts(view)) expect(sum, counts).toBeLessThanOrEqual(explain.matching);
+  else expect(sum, counts).toBe(explain.matching);
   return { visited: route.partitions.length, implied: route.partitions.filter((p) => p.implied).length };
 }
 
@@ -237,7 +249,8 @@ async function checkQueries(view: LayoutView): Promise<{ skipped: number; implie
       implied += e.implied;
 
       const approx = await c.explain(body);
-      expect(approx.points, `${what} (approximate): min(k, matching) points`).toHaveLength(truth.top.length);
+      // Soft, as the recall checks below: a layout's report lists every short answer and low family, and the batch checks still run.
+      expect.soft(approx.points, `${what} (approximate): min(k, matching) points`).toHaveLength(truth.top.length);
       checkRoute(approx.explain, view, false, `${what} (approximate)`);
       const truthIds = new Set(truth.top.map((p) => p.id));
       hits += approx.points.filter((p) => truthIds.has(p.id as number)).length;
@@ -247,7 +260,7 @@ async function checkQueries(view: LayoutView): Promise<{ skipped: number; implie
     recalls[family] = expected === 0 ? 1 : hits / expected;
   }
   const low = Object.entries(recalls).filter(([, r]) => r < RECALL);
-  expect(low, `families with recall@${K} < ${RECALL}`).toEqual([]);
+  expect.soft(low, `families with recall@${K} < ${RECALL}`).toEqual([]);
 
   const requests = [...batch, ...batch.filter((b) => (b.body.params as { exact?: boolean } | undefined)?.exact)];
   const stats = emptyBatchStats();
@@ -261,35 +274,53 @@ async function checkQueries(view: LayoutView): Promise<{ skipped: number; implie
     if ('error' in o) throw o.error;
     if (b.what.includes('(exact')) {
       expectSameAsBruteForce(o.points, b.truth, b.what);
-      expect(o.points.map((p) => p.id), b.what).toEqual(b.single.map((p) => p.id));
+      expect(o.points.map((p) => [p.id, p.score]), b.what).toEqual(b.single.map((p) => [p.id, p.score]));
       return;
     }
-    expect(o.points, `${b.what}: min(k, matching) points`).toHaveLength(b.truth.top.length);
+    expect.soft(o.points, `${b.what}: min(k, matching) points`).toHaveLength(b.truth.top.length);
     const truthIds = new Set(b.truth.top.map((p) => p.id));
     const r = (batchHits[b.family] ??= { hits: 0, expected: 0 });
     r.hits += o.points.filter((p) => truthIds.has(p.id as number)).length;
     r.expected += b.truth.top.length;
   });
-  const lowBatch = Object.entries(batchHits).filter(([, r]) => r.expected > 0 && r.hits / r.expected < RECALL);
-  expect(lowBatch, `families with batch recall@${K} < ${RECALL}`).toEqual([]);
+  const lowBatch = Object.entries(batchHits)
+    .map(([family, r]) => [family, r.expected === 0 ? 1 : r.hits / r.expected, recalls[family]] as const)
+    .filter(([, r, single]) => r < RECALL || r < single - BATCH_RECALL_SLACK);
+  expect(lowBatch, `families [name, batch recall, single recall] with batch recall@${K} < ${RECALL} or < single - ${BATCH_RECALL_SLACK}`).toEqual([]);
   return { skipped, implied };
 }
 
-// Random layouts from a seeded generator, one per workload; the whole-collection
-// index is kept in one of them only, so that the others answer every query from
-// their partitions.
-const LAYOUTS = WORKLOADS.map((templates, i) => ({
-  workload: Object.keys(templates).join(', '),
-  templates,
-  min_partition_size: int(60, 300),
-  max_partitions: int(4, 25),
-  global_index: i === 1,
-}));
+// Random layouts from a seeded generator, two per workload: one with graphs,
+// where the whole-collection index is kept in one of them only, so that the
+// others answer every query from their partitions; and one without graphs
+// (as workload jobs build them), covering with and without the
+// whole-collection index and with and without vector-cluster cuts.
+const LAYOUTS = [
+  ...WORKLOADS.map((templates, i) => ({
+    workload: Object.keys(templates).join(', '),
+    templates,
+    min_partition_size: int(60, 300),
+    max_partitions: int(4, 25),
+    global_index: i === 1,
+    graphs: true,
+    vector_cuts: false,
+  })),
+  ...WORKLOADS.map((templates, i) => ({
+    workload: Object.keys(templates).join(', '),
+    templates,
+    min_partition_size: int(60, 300),
+    max_partitions: int(4, 25),
+    global_index: i % 2 === 0,
+    graphs: false,
+    vector_cuts: i >= 2,
+  })),
+];
 
 let layoutsWithCuts = 0;
+let layoutsWithClusterCuts = 0;
 
 describe('layout correctness', () => {
-  it.each(LAYOUTS)('workload [$workload], min_partition_size $min_partition_size, max_partitions $max_partitions, global_index $global_index: exact = brute force, recall, explain', async ({ templates, workload: _name, ...req }) => {
+  it.each(LAYOUTS)('workload [$workload], min_partition_size $min_partition_size, max_partitions $max_partitions, global_index $global_index, graphs $graphs, vector_cuts $vector_cuts: exact = brute force, recall, explain', async ({ templates, workload: _name, ...req }) => {
     const view = await buildLayout({ ...req, queries: workload(templates, 300) });
     // Whether a workload is worth cuts is the cost model's call (exact scans of the matching rows
     // cost the same in any partition); most of these are, and the check after the table says so.
@@ -299,10 +330,14 @@ describe('layout correctness', () => {
     for (const p of view.partitions) {
       // The build's sample is the whole collection here (N < layout.sample_size), so sizes are exact.
       expect(p.size, p.description).toBeGreaterThanOrEqual(req.min_partition_size);
-      // Flat or graph is decided from an estimate: only sizes well away from the threshold are certain.
-      if (Math.abs(p.size - FLAT_MAX_ROWS) > 0.3 * FLAT_MAX_ROWS) expect(p.index, p.description).toBe(p.size <= FLAT_MAX_ROWS ? 'flat' : 'hnsw');
+      // Without graphs every partition is flat; with them, flat or graph is decided from an estimate:
+      // only sizes well away from the threshold are certain.
+      if (!req.graphs) expect(p.index, p.description).toBe('flat');
+      else if (Math.abs(p.size - FLAT_MAX_ROWS) > 0.3 * FLAT_MAX_ROWS) expect(p.index, p.description).toBe(p.size <= FLAT_MAX_ROWS ? 'flat' : 'hnsw');
     }
     expect(view.global_index?.size ?? null).toBe(req.global_index ? N : null);
+    if (!req.vector_cuts) expect(clusterCuts(view), 'cluster cuts without vector_cuts').toBe(false);
+    else if (clusterCuts(view)) layoutsWithClusterCuts++;
     const { skipped, implied } = await checkQueries(view);
     if (!req.global_index && view.partitions.length > 1) {
       // The layout is used: some queries skipped partitions, some searched implied ones unfiltered.
@@ -313,6 +348,8 @@ describe('layout correctness', () => {
 
   it('most random workloads above were worth cuts: the routing checks were not vacuous', () => {
     expect(layoutsWithCuts).toBeGreaterThanOrEqual(LAYOUTS.length - 1);
+    // Some layout asked for vector-cluster cuts got them, so approximate routing by cluster ran too.
+    expect(layoutsWithClusterCuts).toBeGreaterThan(0);
   });
 
   // Once a bug: normalizeFilter kept `gt` when a range had both gt and gte, so
@@ -326,5 +363,43 @@ describe('layout correctness', () => {
       const points = await c.query({ query: vector, filter, limit: K, params: { exact: true } });
       expectSameAsBruteForce(points, bruteForce(POINTS, vector, filter, K), JSON.stringify(filter));
     }
+  });
+});
+
+// A rare filter under vector-cluster cuts. An approximate query visits only the
+// partitions of its probed clusters (a quarter of them), and nothing checks
+// that those hold min(k, matching) of the filter's points: with 20 matching
+// points spread over every cluster, only some are reachable and the query
+// answers 2-9 points instead of 10. Layouts without graphs are learnt with the
+// batch cost model, which takes cluster cuts where the online one does not (the
+// random `kw any & !tags =` workload above, with vector_cuts but with graphs,
+// gave a single partition), so they meet this more often; workload jobs build
+// them without vector_cuts. Exact mode visits every cluster and is right; the
+// approximate answer should be too (a wider probe, or a fallback to every
+// cluster, when the probed partitions hold fewer than k matching points).
+describe('vector-cluster cuts', () => {
+  it('an approximate query with a rare filter still returns min(k, matching) points and recall >= 0.95', async () => {
+    // The random workload whose flat layout first showed it: IN lists of keywords, one tag excluded.
+    const workloadQueries = Array.from({ length: 300 }, (_, i) => ({ filter: { must: [{ key: 'kw', match: { any: [KWS[i % 3], KWS[3 + (i % 5)]] } }], must_not: [tagEq('t2')] } }));
+    const view = await buildLayout({ queries: workloadQueries, min_partition_size: 111, max_partitions: 21, global_index: false, graphs: false, vector_cuts: true });
+    expect(clusterCuts(view), view.partitions.map((p) => p.description).join(' | ')).toBe(true);
+    let hits = 0;
+    let expected = 0;
+    const short: string[] = [];
+    for (let q = 0; q < QUERIES_PER_FAMILY; q++) {
+      // 20 ids spread over the collection, so over every cluster.
+      const filter = { must: [{ has_id: Array.from({ length: 20 }, (_, i) => i * 150 + q) }] };
+      const vector = queryVector();
+      const truth = bruteForce(POINTS, vector, filter, K);
+      const exact = await c.query({ query: vector, filter, limit: K, params: { exact: true } });
+      expectSameAsBruteForce(exact, truth, `${JSON.stringify(filter)} (exact)`);
+      const approx = await c.query({ query: vector, filter, limit: K });
+      if (approx.length !== truth.top.length) short.push(`query ${q}: ${approx.length} of ${truth.top.length}`);
+      const ids = new Set(truth.top.map((p) => p.id));
+      hits += approx.filter((p) => ids.has(p.id as number)).length;
+      expected += truth.top.length;
+    }
+    expect(short, 'approximate answers with fewer than min(k, matching) points').toEqual([]);
+    expect(hits / expected).toBeGreaterThanOrEqual(RECALL);
   });
 });
