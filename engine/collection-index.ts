@@ -41,6 +41,8 @@ import type { QueryLog } from './query-log.js';
 
 /** Rows read from SQLite per chunk when loading or replaying partitions. */
 const CHUNK = 4096;
+/** At cluster cuts, a filtered approximate query probes only its nearest clusters when its filter matches at least this share of the points. */
+const PROBE_MIN_SELECTIVITY = 0.25;
 /** Candidate cuts considered by a build (the workload's most used atoms). */
 const MAX_CUTS = 160;
 type BuildCut = BuildInput['cuts'][number];
@@ -717,8 +719,17 @@ export class CollectionIndex {
       return { targets: [{ ref: global!, implied: !q.filtered }], target: 'collection', reason, cost, allow: f?.allow, matching: f ? f.matching : n };
     };
     if (!layout) return toGlobal('no layout', {});
-    const probe = layout.centroids && !q.exact ? new Set(layout.nearest(vector, layout.probe)) : null;
-    const routed = routeQuery(layout.tree, q.nf, this.singleValued, probe).map((r) => ({ ref: layout.parts[r.leaf], implied: r.implied || !q.filtered }));
+    // At cluster cuts an approximate query visits only its nearest clusters (as IVF probes
+    // lists), unless its filter is selective: its nearest matching points may then lie in any
+    // cluster, so it visits every one its filter does not exclude.
+    const probes = layout.centroids !== null && !q.exact && (!q.filtered || evaluate().matching >= PROBE_MIN_SELECTIVITY * n);
+    const probe = probes ? new Set(layout.nearest(vector, layout.probe)) : null;
+    let routed = routeQuery(layout.tree, q.nf, this.singleValued, probe).map((r) => ({ ref: layout.parts[r.leaf], implied: r.implied || !q.filtered }));
+    // Never fewer than min(k, matching) points because of probing: when the probed clusters
+    // hold fewer than k of the points the query may return, it visits every cluster.
+    if (probe && this.reachable(layout, routed.map((r) => r.ref.leaf), q.filtered ? evaluate().allow : null) < Math.min(q.k + q.exclude.length, n)) {
+      routed = routeQuery(layout.tree, q.nf, this.singleValued, null).map((r) => ({ ref: layout.parts[r.leaf], implied: r.implied || !q.filtered }));
+    }
     const implied = routed.filter((r) => r.implied);
     const why = `${routed.length} of ${layout.parts.length} partitions to visit (${implied.length} implied by the filter)`;
     let matching: number;
@@ -743,6 +754,16 @@ export class CollectionIndex {
       return toGlobal(`${why}: the whole-collection index is cheaper`, { partitions, collection: globalCost });
     }
     return { targets: routed, target: 'partitions', reason: why, cost: { partitions, collection: globalCost }, allow: filter?.allow, matching: filter ? filter.matching : matching };
+  }
+
+  /** Points in the given leaves of a layout, among those a filter allows (all without one). */
+  private reachable(layout: LeafSet, leaves: number[], allow: Bitmap | null): number {
+    if (!allow) return leaves.reduce((n, l) => n + layout.parts[l].size, 0);
+    const wanted = new Uint8Array(layout.parts.length);
+    for (const l of leaves) wanted[l] = 1;
+    let n = 0;
+    for (const label of allow) if (label < layout.partOf.length && layout.partOf[label] >= 0 && wanted[layout.partOf[label]]) n++;
+    return n;
   }
 
   /** One query with its route and every partition's trace: a batch of one, traced (explain). */
