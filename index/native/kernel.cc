@@ -515,14 +515,16 @@ void scan(const Group& g, Path path, std::vector<TopK>& tops) {
   // costs the single-query path about SINGLE_COST times what it costs in a full
   // tile (bench/core/kernels.ts: ~14 against ~60 GFLOP/s at 128-d), so a query goes
   // alone when it has fewer than PANEL / SINGLE_COST allowed rows per panel needed.
+  // The first DECIDE_PANELS panels decide: counting over all of them cost more than
+  // the sparse queries' whole scan.
   std::vector<uint8_t> alone(nq, 0);
   size_t shared = nq;
   if (masked && I.single) {
-    constexpr size_t SINGLE_COST = 4;
+    constexpr size_t SINGLE_COST = 4, DECIDE_PANELS = 64;
     std::vector<size_t> allowed(nq, 0), needed(nq, 0);
     std::vector<uint16_t> a(nq);
     PanelRows p;
-    for (size_t at = 0;;) {
+    for (size_t at = 0, panels = 0; panels < DECIDE_PANELS; panels++) {
       p.n = 0;
       while (p.n < PANEL && at < g.count) {
         int32_t l = g.rows[at++];
