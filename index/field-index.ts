@@ -184,12 +184,20 @@ export class FieldIndex {
     const lo = Math.max(b.gte === undefined ? 0 : lowerBound(vals, b.gte, false), b.gt === undefined ? 0 : lowerBound(vals, b.gt, true));
     const hi = Math.min(b.lte === undefined ? vals.length : lowerBound(vals, b.lte, true), b.lt === undefined ? vals.length : lowerBound(vals, b.lt, false));
     const labels = this.sortedLabels;
-    const checkStale = this.staleCount > 0;
-    for (let i = lo; i < hi; i++) {
-      const label = labels[i];
-      if (checkStale && this.stale.has(label)) continue;
-      out.set(label);
+    const words = out.words;
+    if (this.staleCount > 0) {
+      for (let i = lo; i < hi; i++) {
+        const label = labels[i];
+        if (!this.stale.has(label)) words[label >>> 5] |= 1 << (label & 31);
+      }
+    } else {
+      // Every label is below valuesOf.length, so `out` holds it: set the bits directly.
+      for (let i = lo; i < hi; i++) {
+        const label = labels[i];
+        words[label >>> 5] |= 1 << (label & 31);
+      }
     }
+    const checkStale = this.staleCount > 0;
     if (checkStale) {
       for (const label of this.stale) {
         const keys = this.valuesOf[label];
