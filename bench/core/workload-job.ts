@@ -11,7 +11,11 @@
 // and in each case the results are read back in input order and a sample is
 // compared with the same queries run one at a time through /points/query.
 //
-//   npx tsx bench/core/workload-job.ts [--queries 100000] [--phases rest,cli,grpc] [--kill-at 0.3]
+//  - optimise: submitted with ?layout=optimise and timed end to end (upload, layout
+//    build, answers, results download); with --queries 20000 the workload is the
+//    hybrid-100k suite's, and recall is checked against its exact ground truth;
+//
+//   npx tsx bench/core/workload-job.ts [--queries 100000] [--phases rest,cli,grpc,optimise] [--kill-at 0.3]
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -27,6 +31,10 @@ import { vectorOf } from '../datasets/dataset.js';
 import { buildPayloadTable } from '../filter/payload-table.js';
 import { generateWorkload } from '../workloads/generate.js';
 import { KG_SYNTH_TEMPLATES } from '../workloads/templates.js';
+import { prepare } from '../runner/prepare.js';
+import { SUITES } from '../runner/suites.js';
+import { truthOf } from '../truth/ground-truth.js';
+import { recallAtK } from '../truth/recall.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -39,6 +47,7 @@ const QUERIES = Number(opts.queries);
 const PHASES = opts.phases.split(',');
 const KILL_AT = Number(opts['kill-at']);
 const SAMPLE = 300;
+const SUITE = 'hybrid-100k';
 const ROOT = new URL('../..', import.meta.url).pathname;
 const CLI = join(ROOT, 'server', 'cli.ts');
 
@@ -173,6 +182,9 @@ try {
   const ds = generateKgSynth({ n: 100_000, dim: 128, seed: 42 });
   const table = buildPayloadTable(ds.payloads);
   const workload = generateWorkload(ds, table, KG_SYNTH_TEMPLATES, { count: QUERIES, k: 10, seed: 7 });
+  // With the hybrid-100k suite's query count, its cached exact ground truth checks the answers' recall.
+  const suite = prepare(SUITES[SUITE]);
+  const truth = QUERIES === suite.workload.queries.length && suite.workload.queries.every((q, i) => q.vector.every((v, d) => v === workload.queries[i].vector[d])) ? suite.truth : undefined;
   const file = join(dir, 'queries.ndjson');
   const out = createWriteStream(file);
   workload.queries.forEach((q, i) => out.write(`${JSON.stringify({ id: i, query: Array.from(q.vector), filter: q.filter ?? undefined, limit: 10 })}\n`));
@@ -252,6 +264,24 @@ try {
     log(`rest: job done ${((performance.now() - t1) / 1000).toFixed(1)} s after the restart; ${job.queries_per_second} q/s of running time (${(job.queries_per_second / singleQps).toFixed(1)}x one at a time over REST); stats ${JSON.stringify(job.stats)}`);
     const results = await readResults(url, id);
     log(`rest: ${QUERIES} result lines streamed in input order; ${agree(results)}`);
+  }
+
+  if (PHASES.includes('optimise')) {
+    // End to end as a user with a batch of past queries runs it: upload, layout learnt from the
+    // workload (graphs: false), answers, and every result line downloaded.
+    t0 = performance.now();
+    const res = await fetch(`${url}/collections/kg/workloads?layout=optimise&limit=10`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: createReadStream(file) as unknown as ReadableStream, duplex: 'half' } as RequestInit);
+    const submitted = (await res.json()) as { result: { id: string } };
+    if (res.status !== 202) throw new Error(`submit: ${res.status} ${JSON.stringify(submitted)}`);
+    const job = await waitJob(url, submitted.result.id);
+    if (job.status !== 'done') throw new Error(`job ended ${job.status}: ${job.error}`);
+    const results = await readResults(url, submitted.result.id);
+    const seconds = (performance.now() - t0) / 1000;
+    let recall = 0;
+    if (truth) workload.queries.forEach((_, i) => (recall += recallAtK((results.get(i) ?? []).map(Number), truthOf(truth, i), 10)));
+    log(`optimise: ${QUERIES} queries with layout=optimise end to end (upload, layout build, answers, results download) in ${seconds.toFixed(1)} s = ${(QUERIES / seconds).toFixed(0)} q/s` +
+      ` (${(QUERIES / seconds / singleQps).toFixed(1)}x one at a time over REST); layout ${JSON.stringify(job.stats?.layout)}; running time ${job.queries_per_second} q/s` +
+      (truth ? `; recall@10 ${(recall / QUERIES).toFixed(4)} against the ${SUITE} suite's exact ground truth` : ''));
   }
 
   if (PHASES.includes('cli')) {
