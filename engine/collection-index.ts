@@ -965,7 +965,7 @@ export class CollectionIndex {
       }
     }
     // 3. The tree.
-    const { tree, leaves: leafCount, cost } = await buildTree({
+    const { tree, leaves: leafCount, cost, leafCosts } = await buildTree({
       sampleSize,
       total: this.liveCount,
       queries,
@@ -1007,7 +1007,13 @@ export class CollectionIndex {
     });
     const set = new LeafSet(view.id, tree, parts, opts.globalIndex, dir, view, centroids);
     set.cursor = 0;
-    await Promise.all(parts.map((r) => this.ctx.host.open(r.key, r.spec, null, (sampleLeaf[r.leaf] / sampled) * this.liveCount, r.placement)));
+    // Partitions are spread over the workers by the work the workload will give them (its
+    // estimated cost there, in points' worth), not by size alone: a batch keeps every worker busy.
+    const totalCost = leafCosts.reduce((a, b) => a + b, 0);
+    const weight = (leaf: number): number => (totalCost > 0 ? (leafCosts[leaf] / totalCost) * this.liveCount : (sampleLeaf[leaf] / sampled) * this.liveCount);
+    const order = [...parts].sort((a, b) => weight(b.leaf) - weight(a.leaf));
+    // (Each open picks its worker synchronously, heaviest first.)
+    await Promise.all(order.map((r) => this.ctx.host.open(r.key, r.spec, null, weight(r.leaf), r.placement)));
     this.building = set;
     const batches = new Batches();
     for (;;) {

@@ -247,7 +247,7 @@ function andNot(a: Uint32Array, b: Uint32Array): Uint32Array {
 }
 
 /** Returns the tree (leaves numbered 0..n-1) and its estimated workload cost before and after. */
-export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; leaves: number; cost: { before: number; after: number } }> {
+export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; leaves: number; cost: { before: number; after: number }; leafCosts: number[] }> {
   const { sampleSize, total, queries, cuts, cost } = input;
   const scale = total / Math.max(1, sampleSize);
   const minSample = Math.max(1, Math.ceil(input.minSize / scale));
@@ -415,10 +415,18 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
   }
   // Number the leaves left to right, and compute the cost of the final tree.
   let next = 0;
-  const number = (n: TreeNode): TreeNode => ('leaf' in n ? { leaf: next++ } : { ...n, inside: number(n.inside), outside: number(n.outside) });
+  // The workload's estimated cost in each leaf: what a worker owning it will spend on the workload.
+  const leafCost = new Map<object, number>();
+  for (const p of openNodes) leafCost.set(p.node, nodeCost(p.members, p.count, p.queries));
+  const costs: number[] = [];
+  const number = (n: TreeNode): TreeNode => {
+    if (!('leaf' in n)) return { ...n, inside: number(n.inside), outside: number(n.outside) };
+    costs.push(leafCost.get(n) ?? 0);
+    return { leaf: next++ };
+  };
   tree = number(tree);
   input.progress(input.maxLeaves - 1, input.maxLeaves - 1);
-  return { tree, leaves: next, cost: { before, after } };
+  return { tree, leaves: next, cost: { before, after }, leafCosts: costs };
 }
 
 /** Candidate cuts: the workload's distinct atoms (positive form), the most used first. */
