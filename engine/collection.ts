@@ -49,6 +49,8 @@ export interface BatchOptions {
 
 /** A validated query with everything it needs resolved. */
 interface PreparedQuery {
+  /** Canonical JSON of the raw filter ('' without one): the query log's key and the batch's dedup key. */
+  filterKey: string;
   k: number;
   offset: number;
   ef: number;
@@ -647,7 +649,7 @@ export class Collection {
         continue;
       }
       const { filter, vector } = prepared;
-      const fkey = filter ? canonicalJson(req.filter) : '';
+      const fkey = filter ? prepared.filterKey : '';
       const key = `${fkey}\u0000${prepared.k} ${prepared.offset} ${prepared.ef} ${prepared.exact} ${prepared.threshold} ${prepared.withVector} ${JSON.stringify(prepared.selector)} ${prepared.exclude.join(',')}\u0000` +
         Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('latin1');
       const seen = byKey.get(key);
@@ -751,8 +753,9 @@ export class Collection {
     const filter = this.parse(req.filter);
     const { vector, exclude } = this.resolveQuery(req.query);
     const nf = normalizeFilter(filter);
-    this.queryLog.record(req.filter ?? undefined, nf);
-    return { k: limit + offset, offset, ef, exact: params.exact === true, threshold: threshold ?? undefined, selector, withVector, filter, nf, vector, exclude: exclude ?? [] };
+    const filterKey = req.filter === undefined || req.filter === null ? '' : canonicalJson(req.filter);
+    this.queryLog.record(filterKey, nf);
+    return { filterKey, k: limit + offset, offset, ef, exact: params.exact === true, threshold: threshold ?? undefined, selector, withVector, filter, nf, vector, exclude: exclude ?? [] };
   }
 
   /** The answer's points: offset and score threshold applied, payloads and vectors read from SQLite. */

@@ -55,11 +55,13 @@ export class QueryLog {
     private readonly log?: Logger,
   ) {}
 
-  /** Counts one query. Never throws and never touches SQLite: a query must not fail or wait because of its log. */
-  record(rawFilter: unknown, normalized: NormalizedFilter): void {
+  /**
+   * Counts one query, by its filter's canonical JSON ('' without a filter). Never throws and
+   * never touches SQLite: a query must not fail or wait because of its log.
+   */
+  record(key: string, normalized: NormalizedFilter): void {
     if (this.closed || this.options.maxEntries === 0) return;
     try {
-      const key = rawFilter === undefined || rawFilter === null ? '' : canonicalJson(rawFilter);
       const now = Date.now();
       const seen = this.pending.get(key);
       if (seen) {
