@@ -7,7 +7,7 @@
 // statistical sample: a batch that fails to flush is dropped, never retried.
 
 import type { Logger } from '../core/logger.js';
-import { canonicalJson, parseJsonLossless, stringifyJson } from '../core/json.js';
+import { parseJsonLossless, stringifyJson } from '../core/json.js';
 import type { Storage } from '../storage/storage.js';
 import type { QueryLogEntry, TemplateRow } from '../storage/query-log-store.js';
 import type { Atom, NormalizedFilter } from './layout/predicates.js';
