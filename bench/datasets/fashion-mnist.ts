@@ -59,11 +59,7 @@ export function loadFashionMnist(seed = 42): Dataset {
     if (pixels.length !== labels.length * PIXELS) throw new Error(`${s.split}: ${labels.length} labels for ${pixels.length / PIXELS} images`);
     labels.forEach((label, i) => images.push({ split: s.split, label, pixels: pixels.subarray(i * PIXELS, (i + 1) * PIXELS) }));
   }
-  const rng = new Rng(seed);
-  for (let i = images.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [images[i], images[j]] = [images[j], images[i]];
-  }
+  new Rng(seed).shuffle(images);
   const n = images.length;
   const vectors = new Float32Array(n * PIXELS);
   const payloads: Payload[] = images.map((img, row) => {

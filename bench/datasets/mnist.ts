@@ -16,11 +16,7 @@ export function loadMnist(seed = 42): Dataset {
     const raw = (JSON.parse(readFileSync(peerPath('mnist', `src/digits/${digit}.json`), 'utf8')) as { data: number[] }).data;
     for (let offset = 0; offset + PIXELS <= raw.length; offset += PIXELS) images.push({ label: digit, pixels: raw, offset });
   }
-  const rng = new Rng(seed);
-  for (let i = images.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [images[i], images[j]] = [images[j], images[i]];
-  }
+  new Rng(seed).shuffle(images);
   const n = images.length;
   const vectors = new Float32Array(n * PIXELS);
   const payloads: Payload[] = [];

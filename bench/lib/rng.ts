@@ -23,6 +23,15 @@ export class Rng {
     return Math.floor(this.next() * n);
   }
 
+  /** Shuffles `items` in place (Fisher-Yates), the same order for the same seed. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      [items[i], items[j]] = [items[j], items[i]];
+    }
+    return items;
+  }
+
   /** Standard normal deviate (Box-Muller, caching the second value). */
   normal(): number {
     if (this.spareNormal !== undefined) {
