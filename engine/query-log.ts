@@ -1,5 +1,5 @@
-// The bounded log of query filters that layouts are learnt from (DESIGN.md
-// 5.2): every query of a collection records its raw filter and normalised
+// The bounded log of query filters that layouts are learnt from (docs/architecture.md,
+// "Workload-aware layout"): every query of a collection records its raw filter and normalised
 // shape here. Recording sits on every query's path, so it only counts in
 // memory; sightings reach SQLite in one transaction per flush interval (or
 // sooner when many distinct filters are pending), after which the table is

@@ -1,4 +1,4 @@
-// Workload jobs (DESIGN.md 5.4): a batch of queries submitted once, answered
+// Workload jobs (docs/architecture.md, "Workload jobs"): a batch of queries submitted once, answered
 // in the background through the batch executor, its results served back in
 // input order. This module owns the job lifecycle and the single runner;
 // storage/workload-store.ts holds the rows.

@@ -1,5 +1,5 @@
 // Layout routes (hqdb extension): start a workload-aware layout build of a
-// collection (DESIGN.md 5.2) and report the layout serving queries.
+// collection (docs/architecture.md, "Workload-aware layout") and report the layout serving queries.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Engine } from '../../engine/engine.js';
 import type { LayoutBuildRequest } from '../../engine/layout/types.js';

@@ -1,4 +1,4 @@
-// Workload job routes (hqdb extension, DESIGN.md 5.4): submit a batch of
+// Workload job routes (hqdb extension, docs/architecture.md, "Workload jobs"): submit a batch of
 // queries as JSON or as a streamed NDJSON body, watch the job, read its
 // results as JSON pages or as an NDJSON stream, cancel it. The engine
 // (engine/workloads.ts) does the work; this file only translates.

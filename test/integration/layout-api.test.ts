@@ -1,4 +1,4 @@
-// The layout API (hqdb extension, DESIGN.md 5.2) through its transports: REST
+// The layout API (hqdb extension, docs/architecture.md, "Workload-aware layout") through its transports: REST
 // `POST/GET /collections/{c}/layout` and the gRPC hqdb.v1.Layout service
 // (Build, Get, the WatchBuild stream). A build from an explicit workload goes
 // none → building → ready; its partitions cover every point and are the leaves

@@ -1,4 +1,4 @@
-// Workload jobs (hqdb extension, DESIGN.md 5.4) through REST: a job's results
+// Workload jobs (hqdb extension, docs/architecture.md, "Workload jobs") through REST: a job's results
 // equal, query by query, the same queries run one at a time through
 // /points/query (exact mode: identical ids and scores); bad lines are
 // reported by line number while good lines succeed; too many bad lines fail
