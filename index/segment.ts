@@ -237,19 +237,6 @@ export class Segment {
     return result;
   }
 
-  /**
-   * Exact top-k of nq queries (row-major in `queries`) over the same rows (the
-   * live ones `allow` admits), through the blocked kernel: each row is loaded
-   * once per tile of queries instead of once per query.
-   */
-  searchExactBlock(queries: Float32Array, nq: number, k: number, allow?: Bitmap): Neighbours[] {
-    const want = Math.min(k, this.live);
-    if (want <= 0) return Array.from({ length: nq }, () => ({ labels: [], distances: [] }));
-    const { metric, dim } = this.options;
-    const rows = (allow ? allow.clone().and(this.liveBits) : this.liveBits).toArray();
-    return KERNEL.scanBlock(this.vectors.buffer, dim, queries, nq, rows, rows.length, metric.kernelId, want).map(fromKernel);
-  }
-
   private searchGraph(query: Float32Array, k: number, ef: number, allow?: Bitmap): Neighbours {
     if (this.indexed === 0) return { labels: [], distances: [] };
     const { metric, rerankMin, dim } = this.options;
