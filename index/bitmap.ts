@@ -143,3 +143,33 @@ export class Bitmap {
     return out;
   }
 }
+
+/**
+ * Scatters a bitmap over collection labels into partition-local bitmaps in one
+ * pass over its set labels: label g with slotOf[leafOf[g]] = s >= 0 sets bit
+ * localOf[g] of slot s, whose words are out[offsets[s] .. offsets[s + 1]).
+ */
+export function localizeBits(words: Uint32Array, leafOf: Int32Array, localOf: Int32Array, slotOf: Int32Array, out: Uint32Array, offsets: Int32Array): void {
+  if (bits) {
+    bits.localize(words, leafOf, localOf, slotOf, out, offsets);
+    return;
+  }
+  const n = Math.min(words.length, Math.ceil(leafOf.length / 32));
+  for (let w = 0; w < n; w++) {
+    let v = words[w];
+    while (v !== 0) {
+      const t = v & -v;
+      const g = (w << 5) + (31 - Math.clz32(t));
+      v ^= t;
+      if (g >= leafOf.length) break;
+      const leaf = leafOf[g];
+      if (leaf < 0 || leaf >= slotOf.length) continue;
+      const slot = slotOf[leaf];
+      if (slot < 0 || slot >= offsets.length - 1) continue;
+      const local = localOf[g];
+      const at = offsets[slot] + (local >>> 5);
+      if (at >= offsets[slot + 1]) continue;
+      out[at] |= 1 << (local & 31);
+    }
+  }
+}

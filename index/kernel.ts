@@ -66,6 +66,7 @@ interface NativeAddon {
   bitsCount(words: Uint32Array): number;
   bitsOp(op: 0 | 1 | 2, dst: Uint32Array, src: Uint32Array): void;
   bitsSet(words: Uint32Array, labels: Int32Array, lo: number, hi: number): void;
+  bitsLocalize(words: Uint32Array, leafOf: Int32Array, localOf: Int32Array, slotOf: Int32Array, out: Uint32Array, offsets: Int32Array): void;
 }
 
 /**
@@ -82,6 +83,12 @@ export interface BitsKernel {
   andNot(dst: Uint32Array, src: Uint32Array): void;
   /** Sets the bits of labels[lo..hi), each below words.length * 32. */
   setLabels(words: Uint32Array, labels: Int32Array, lo: number, hi: number): void;
+  /**
+   * Scatters a bitmap over collection labels into partition-local bitmaps: each set
+   * label g with slotOf[leafOf[g]] = s >= 0 sets bit localOf[g] of slot s, whose words
+   * are out[offsets[s] .. offsets[s + 1]) (labels past a slot's words are skipped).
+   */
+  localize(words: Uint32Array, leafOf: Int32Array, localOf: Int32Array, slotOf: Int32Array, out: Uint32Array, offsets: Int32Array): void;
 }
 
 const JS_KERNELS: Record<KernelMetric, DistanceKernel> = { 0: negDot, 1: squaredL2, 2: l1 };
@@ -171,6 +178,7 @@ export const NATIVE_BITS: BitsKernel | undefined = native
     or: (d, s) => native.bitsOp(1, d, s),
     andNot: (d, s) => native.bitsOp(2, d, s),
     setLabels: (w, l, lo, hi) => native.bitsSet(w, l, lo, hi),
+    localize: (w, leafOf, localOf, slotOf, out, offsets) => native.bitsLocalize(w, leafOf, localOf, slotOf, out, offsets),
   }
   : undefined;
 

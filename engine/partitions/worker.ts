@@ -4,7 +4,7 @@
 // It never touches SQLite: the main thread sends it every row it must hold.
 
 import { parentPort } from 'node:worker_threads';
-import { Bitmap } from '../../index/bitmap.js';
+import { Bitmap, localizeBits } from '../../index/bitmap.js';
 import { metricFor } from '../../index/distance.js';
 import { Segment, type SegmentOptions } from '../../index/segment.js';
 import { TopK } from '../../index/top-k.js';
@@ -121,36 +121,26 @@ function grow(a: Int32Array, min: number): Int32Array {
 
 /**
  * The partition-local bitmaps of a filter for several partitions of one layout,
- * in one pass over the filter's matching collection labels.
+ * in one pass over the filter's matching collection labels (index/bitmap.ts
+ * localizeBits, native where the addon loads), each then cut to its live points.
  */
 function localAllows(targets: Partition[], words: Uint32Array): Map<Partition, { allow: Bitmap; matching: number }> {
-  const out = new Map<Partition, { allow: Bitmap; matching: number }>();
-  const byLeaf = new Map<number, { p: Partition; allow: Bitmap; matching: number }>();
-  for (const p of targets) {
-    const e = { p, allow: new Bitmap(p.seg.labelSpan), matching: 0 };
-    byLeaf.set(p.placement!.leaf, e);
-  }
   const m = maps.get(targets[0].placement!.layout)!;
-  const { leafOf, localOf } = m;
-  const single = targets.length === 1 ? byLeaf.get(targets[0].placement!.leaf)! : undefined;
-  const n = Math.min(words.length, Math.ceil(leafOf.length / 32));
-  for (let w = 0; w < n; w++) {
-    let bits = words[w];
-    while (bits !== 0) {
-      const t = bits & -bits;
-      const g = (w << 5) + (31 - Math.clz32(t));
-      bits ^= t;
-      const leaf = leafOf[g];
-      if (leaf < 0) continue;
-      const e = single ? (single.p.placement!.leaf === leaf ? single : undefined) : byLeaf.get(leaf);
-      if (!e) continue;
-      const local = localOf[g];
-      if (!e.p.seg.isLive(local)) continue;
-      e.allow.set(local);
-      e.matching++;
-    }
-  }
-  for (const e of byLeaf.values()) out.set(e.p, { allow: e.allow, matching: e.matching });
+  let maxLeaf = 0;
+  for (const p of targets) maxLeaf = Math.max(maxLeaf, p.placement!.leaf);
+  const slotOf = new Int32Array(maxLeaf + 1).fill(-1);
+  const offsets = new Int32Array(targets.length + 1);
+  targets.forEach((p, s) => {
+    slotOf[p.placement!.leaf] = s;
+    offsets[s + 1] = offsets[s] + Math.max(1, Math.ceil(p.seg.labelSpan / 32));
+  });
+  const arena = new Uint32Array(offsets[targets.length]);
+  localizeBits(words, m.leafOf, m.localOf, slotOf, arena, offsets);
+  const out = new Map<Partition, { allow: Bitmap; matching: number }>();
+  targets.forEach((p, s) => {
+    const allow = Bitmap.fromWords(arena.subarray(offsets[s], offsets[s + 1])).and(p.seg.liveSet);
+    out.set(p, { allow, matching: allow.count() });
+  });
   return out;
 }
 

@@ -864,6 +864,41 @@ Napi::Value BitsSet(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// Scatters a bitmap over collection labels into partition-local bitmaps: for
+// each set label g with slotOf[leafOf[g]] = s >= 0, sets bit localOf[g] of
+// slot s, whose words are out[offsets[s] .. offsets[s + 1]).
+Napi::Value BitsLocalize(const Napi::CallbackInfo& info) {
+  size_t nw, nleaf, nlocal, nslot, nout, noff;
+  const uint32_t* words = typed<uint32_t>(info[0], napi_uint32_array, &nw, "words");
+  const int32_t* leaf_of = typed<int32_t>(info[1], napi_int32_array, &nleaf, "leafOf");
+  const int32_t* local_of = typed<int32_t>(info[2], napi_int32_array, &nlocal, "localOf");
+  const int32_t* slot_of = typed<int32_t>(info[3], napi_int32_array, &nslot, "slotOf");
+  uint32_t* out = typed<uint32_t>(info[4], napi_uint32_array, &nout, "out");
+  const int32_t* offsets = typed<int32_t>(info[5], napi_int32_array, &noff, "offsets");
+  need(info.Env(), nlocal >= nleaf && noff >= 1, "localOf shorter than leafOf");
+  size_t slots = noff - 1;
+  for (size_t s = 0; s < slots; s++)
+    need(info.Env(), offsets[s] >= 0 && offsets[s] <= offsets[s + 1] && static_cast<size_t>(offsets[s + 1]) <= nout, "slot offsets out of bounds");
+  size_t n = std::min(nw, (nleaf + 31) / 32);
+  for (size_t w = 0; w < n; w++) {
+    uint32_t bits = words[w];
+    while (bits) {
+      uint32_t g = static_cast<uint32_t>(w * 32 + __builtin_ctz(bits));
+      bits &= bits - 1;
+      if (g >= nleaf) break;
+      int32_t leaf = leaf_of[g];
+      if (leaf < 0 || static_cast<size_t>(leaf) >= nslot) continue;
+      int32_t slot = slot_of[leaf];
+      if (slot < 0 || static_cast<size_t>(slot) >= slots) continue;
+      uint32_t local = static_cast<uint32_t>(local_of[g]);
+      size_t at = static_cast<size_t>(offsets[slot]) + (local >> 5);
+      if (at >= static_cast<size_t>(offsets[slot + 1])) continue;
+      out[at] |= 1u << (local & 31);
+    }
+  }
+  return info.Env().Undefined();
+}
+
 const char* path_name(Path p) { return p == AVX512 ? "avx512" : p == AVX2 ? "avx2" : "portable"; }
 
 Napi::Value Features(const Napi::CallbackInfo& info) {
@@ -885,6 +920,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("bitsCount", Napi::Function::New(env, BitsCount));
   exports.Set("bitsOp", Napi::Function::New(env, BitsOp));
   exports.Set("bitsSet", Napi::Function::New(env, BitsSet));
+  exports.Set("bitsLocalize", Napi::Function::New(env, BitsLocalize));
   return exports;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bitmap } from '../../index/bitmap.js';
+import { Bitmap, localizeBits } from '../../index/bitmap.js';
 import { NATIVE_BITS } from '../../index/kernel.js';
 
 // Bitmap's whole-bitmap operations run in the native addon for large bitmaps and in
@@ -57,5 +57,27 @@ describe('Bitmap', () => {
   it.runIf(NATIVE_BITS !== undefined)('the native operations refuse labels past the bitmap instead of writing out of bounds', () => {
     expect(() => NATIVE_BITS!.setLabels(new Uint32Array(2), Int32Array.of(64), 0, 1)).toThrow(/beyond/);
     expect(() => NATIVE_BITS!.or(new Uint32Array(2), new Uint32Array(3))).toThrow(/shorter/);
+  });
+
+  it('localizeBits scatters collection labels into each partition\'s local bitmap and skips labels outside the chosen partitions', () => {
+    const n = 5000;
+    // Three leaves: label g is in leaf g % 3 at local label g / 3 (rounded down); leaf 2 is not asked for.
+    const leafOf = Int32Array.from({ length: n }, (_, g) => (g % 7 === 0 ? -1 : g % 3));
+    const localOf = Int32Array.from({ length: n }, (_, g) => Math.floor(g / 3));
+    const slotOf = Int32Array.of(1, 0, -1);
+    const words = Math.ceil(n / 3 / 32);
+    const offsets = Int32Array.of(0, words, 2 * words);
+    const filter = random(Math.ceil(n / 32) + 3, 0.3, 99);
+    const out = new Uint32Array(2 * words);
+    localizeBits(filter, leafOf, localOf, slotOf, out, offsets);
+    const want = [new Set<number>(), new Set<number>()];
+    for (let g = 0; g < n; g++) {
+      if (!((filter[g >>> 5] >>> (g & 31)) & 1) || leafOf[g] < 0 || slotOf[leafOf[g]] < 0) continue;
+      want[slotOf[leafOf[g]]].add(localOf[g]);
+    }
+    for (const s of [0, 1]) {
+      const got = [...Bitmap.fromWords(out.subarray(offsets[s], offsets[s + 1]))];
+      expect(got).toEqual([...want[s]].sort((x, y) => x - y));
+    }
   });
 });
