@@ -19,7 +19,7 @@ import { parseJsonLossless, stringifyJson } from '../core/json.js';
 import type { Logger } from '../core/logger.js';
 import type { CollectionConfig, Payload } from '../core/types.js';
 import type { Config } from '../core/config.js';
-import { Bitmap } from '../index/bitmap.js';
+import { Bitmap, isShared } from '../index/bitmap.js';
 import type { FieldIndex } from '../index/field-index.js';
 import { TopK } from '../index/top-k.js';
 import { vectorFromBytes } from '../index/vector-store.js';
@@ -657,11 +657,14 @@ export class CollectionIndex {
         group.slots.push(i);
       }
     }
-    // Every distinct filter's bitmap in one shared buffer (one allocation per chunk, not per filter).
-    const sab = new SharedArrayBuffer(4 * allows.reduce((n, a) => n + a.words.length, 0));
+    // Every distinct filter's bitmap in shared memory: as evaluated (the executor evaluates into
+    // shared memory), else copied into one buffer for those that are not.
+    const copied = allows.reduce((n, a) => n + (isShared(a.words) ? 0 : a.words.length), 0);
+    const sab = copied > 0 ? new SharedArrayBuffer(4 * copied) : undefined;
     let offset = 0;
     const filters = allows.map((a) => {
-      const view = new Uint32Array(sab, offset * 4, a.words.length);
+      if (isShared(a.words)) return a.words;
+      const view = new Uint32Array(sab!, offset * 4, a.words.length);
       view.set(a.words);
       offset += a.words.length;
       return view;

@@ -12,7 +12,7 @@ import type { Logger } from '../core/logger.js';
 import { fieldValues, splitKey } from '../core/payload-values.js';
 import { parsePointId, pointIdFromKey, pointKey } from '../core/point-id.js';
 import type { CollectionConfig, Payload, PayloadSelector, PointId, PointRecord, ScoredPoint } from '../core/types.js';
-import { Bitmap } from '../index/bitmap.js';
+import { Bitmap, SharedWords } from '../index/bitmap.js';
 import { metricFor, normalizeInPlace, type Metric } from '../index/distance.js';
 import { vectorFromBytes } from '../index/vector-store.js';
 import { FIELD_SCHEMAS, FieldIndex, type FieldSchema } from '../index/field-index.js';
@@ -502,7 +502,7 @@ export class Collection {
   }
 
   /** The live labels a filter matches, from the column cache where it can answer and SQL elsewhere. */
-  filterBitmap(filter: Filter, stats?: EvaluationStats): Bitmap {
+  filterBitmap(filter: Filter, stats?: EvaluationStats, arena?: SharedWords): Bitmap {
     // Read only during the (synchronous) evaluation.
     const live = this.index.live;
     return evaluateBitmap(filter, {
@@ -518,7 +518,7 @@ export class Collection {
         for (const l of this.storage.points.labelsOf(this.id, pids)) b.set(l);
         return b;
       },
-    }, stats);
+    }, stats, arena);
   }
 
   private written(seq: number, wait: boolean): WriteResult {
@@ -636,6 +636,8 @@ export class Collection {
     const byKey = new Map<string, number>();
     const unique: { prepared: PreparedQuery; slots: number[]; evaluation?: EvaluationStats }[] = [];
     const filters = new Map<string, { filter: Filter; evaluated?: { allow: Bitmap; matching: number }; stats?: EvaluationStats }>();
+    // Filters evaluate straight into shared memory: their bitmaps cross to the workers without a copy.
+    const arena = new SharedWords();
     const items: BatchItem[] = [];
     let filterMs = 0;
     for (let i = from; i < to; i++) {
@@ -669,7 +671,7 @@ export class Collection {
         evaluate = () => {
           if (entry.evaluated) return entry.evaluated;
           const t = performance.now();
-          entry.evaluated = this.evaluateFilter(entry.filter, entry.stats);
+          entry.evaluated = this.evaluateFilter(entry.filter, entry.stats, arena);
           filterMs += performance.now() - t;
           return entry.evaluated;
         };
@@ -713,8 +715,8 @@ export class Collection {
     }
   }
 
-  private evaluateFilter(filter: Filter, stats?: EvaluationStats): { allow: Bitmap; matching: number } {
-    const allow = this.filterBitmap(filter, stats);
+  private evaluateFilter(filter: Filter, stats?: EvaluationStats, arena?: SharedWords): { allow: Bitmap; matching: number } {
+    const allow = this.filterBitmap(filter, stats, arena);
     return { allow, matching: allow.count() };
   }
 

@@ -65,6 +65,13 @@ export class Bitmap {
     return Bitmap.fromWords(this.words.slice());
   }
 
+  /** A copy whose words come from `arena` (shared memory). */
+  cloneInto(arena: SharedWords): Bitmap {
+    const words = arena.alloc(this.words.length);
+    words.set(this.words);
+    return Bitmap.fromWords(words);
+  }
+
   /** In place: this = this AND other. */
   and(other: Bitmap): this {
     const a = this.words, b = other.words;
@@ -172,4 +179,33 @@ export function localizeBits(words: Uint32Array, leafOf: Int32Array, localOf: In
       out[at] |= 1 << (local & 31);
     }
   }
+}
+
+/** Words per slab of a SharedWords arena (1 MiB). */
+const SLAB_WORDS = 1 << 18;
+
+/**
+ * Word arrays carved out of SharedArrayBuffer slabs, for bitmaps that are sent
+ * to the partition workers: a filter evaluated into one crosses to a worker as
+ * a view of shared memory, with no copy and no allocation of its own.
+ */
+export class SharedWords {
+  private slab: Uint32Array | undefined;
+  private used = 0;
+
+  alloc(words: number): Uint32Array {
+    if (words > SLAB_WORDS) return new Uint32Array(new SharedArrayBuffer(words * 4));
+    if (!this.slab || this.used + words > this.slab.length) {
+      this.slab = new Uint32Array(new SharedArrayBuffer(SLAB_WORDS * 4));
+      this.used = 0;
+    }
+    const out = this.slab.subarray(this.used, this.used + words);
+    this.used += words;
+    return out;
+  }
+}
+
+/** Whether a bitmap's words live in shared memory (and cross to a worker without a copy). */
+export function isShared(words: Uint32Array): boolean {
+  return words.buffer instanceof SharedArrayBuffer;
 }

@@ -4,7 +4,7 @@
 // (./sql.ts) and its matching labels read back. The result is always the same
 // set the SQL compilation and the reference evaluator give.
 
-import { Bitmap } from '../../index/bitmap.js';
+import { Bitmap, type SharedWords } from '../../index/bitmap.js';
 import type { FieldIndex } from '../../index/field-index.js';
 import type { Condition, Filter } from './ast.js';
 
@@ -83,7 +83,8 @@ function shared(c: Condition, ctx: BitmapContext): Bitmap | undefined {
   return fits ? (idx.peekEqual(v as string | number | boolean) ?? NONE) : undefined;
 }
 
-export function evaluateBitmap(filter: Filter, ctx: BitmapContext, stats: EvaluationStats = { indexed: 0, sql: 0 }): Bitmap {
+/** With `arena`, the result's words come from it (shared memory for the workers); intermediate bitmaps do not. */
+export function evaluateBitmap(filter: Filter, ctx: BitmapContext, stats: EvaluationStats = { indexed: 0, sql: 0 }, arena?: SharedWords): Bitmap {
   const condition = (c: Condition): Bitmap => {
     if (c.kind === 'filter') return evaluateBitmap(c.filter, ctx, stats);
     if (c.kind === 'has_id') return ctx.labelsOf(c.pids).and(ctx.live);
@@ -96,7 +97,7 @@ export function evaluateBitmap(filter: Filter, ctx: BitmapContext, stats: Evalua
     stats.sql++;
     return ctx.viaSql(c);
   };
-  let result = ctx.live.clone();
+  let result = arena ? ctx.live.cloneInto(arena) : ctx.live.clone();
   for (const c of filter.must) {
     const s = shared(c, ctx);
     if (s) stats.indexed++;
