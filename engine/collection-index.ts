@@ -227,8 +227,8 @@ export interface BatchItem {
 
 /** One query's answer from the workers (collection labels, nearest first). */
 export interface BatchAnswer {
-  labels: number[];
-  distances: number[];
+  labels: ArrayLike<number>;
+  distances: ArrayLike<number>;
   /** Live points its filter matches. */
   matching: number;
   /** With tracing: where it went and what each partition did. */
@@ -688,10 +688,11 @@ export class CollectionIndex {
             });
           }
         }
+        const from = reply.offsets[j], to = reply.offsets[j + 1];
         if (!answered[slot]) {
           answered[slot] = 1;
-          own.labels = reply.labels[j];
-          own.distances = reply.distances[j];
+          own.labels = reply.labels.subarray(from, to);
+          own.distances = reply.distances.subarray(from, to);
           continue;
         }
         let heap = merged.get(slot);
@@ -699,7 +700,7 @@ export class CollectionIndex {
           merged.set(slot, (heap = new TopK(queries[j].k)));
           for (let x = 0; x < own.labels.length; x++) heap.push(own.labels[x], own.distances[x]);
         }
-        for (let x = 0; x < reply.labels[j].length; x++) heap.push(reply.labels[j][x], reply.distances[j][x]);
+        for (let x = from; x < to; x++) heap.push(reply.labels[x], reply.distances[x]);
       }
       if (stats) {
         for (const [kind, n] of Object.entries(reply.answeredBy)) stats.answeredBy[kind] = (stats.answeredBy[kind] ?? 0) + n;
@@ -772,7 +773,7 @@ export class CollectionIndex {
   /** One query with its route and every partition's trace: a batch of one, traced (explain). */
   async search(vector: Float32Array, q: IndexQuery): Promise<{ labels: number[]; distances: number[]; route: RouteExplanation; matching: number }> {
     const [answer] = await this.searchBatch([{ vector, query: q }], undefined, true);
-    return { labels: answer.labels, distances: answer.distances, matching: answer.matching, route: answer.route! };
+    return { labels: Array.from(answer.labels), distances: Array.from(answer.distances), matching: answer.matching, route: answer.route! };
   }
 
   // ---- snapshots and lifecycle ---------------------------------------------
@@ -968,7 +969,7 @@ export class CollectionIndex {
       }
     }
     // 3. The tree.
-    const { tree, leaves: leafCount, cost, leafCosts } = await buildTree({
+    const { tree, leaves: leafCount, cost, leafCosts, collectionCost } = await buildTree({
       sampleSize,
       total: this.liveCount,
       queries,
@@ -1012,8 +1013,11 @@ export class CollectionIndex {
     set.cursor = 0;
     // Partitions are spread over the workers by the work the workload will give them (its
     // estimated cost there, in points' worth), not by size alone: a batch keeps every worker busy.
-    const totalCost = leafCosts.reduce((a, b) => a + b, 0);
+    // The whole-collection index's worker already carries the share that routing will send there.
+    const collectionShare = opts.globalIndex && this.global ? collectionCost : 0;
+    const totalCost = leafCosts.reduce((a, b) => a + b, 0) + collectionShare;
     const weight = (leaf: number): number => (totalCost > 0 ? (leafCosts[leaf] / totalCost) * this.liveCount : (sampleLeaf[leaf] / sampled) * this.liveCount);
+    if (totalCost > 0 && collectionShare > 0) this.ctx.host.reserve(parts[0].placement!.layout, this.global!.key, (collectionShare / totalCost) * this.liveCount);
     const order = [...parts].sort((a, b) => weight(b.leaf) - weight(a.leaf));
     // (Each open picks its worker synchronously, heaviest first.)
     await Promise.all(order.map((r) => this.ctx.host.open(r.key, r.spec, null, weight(r.leaf), r.placement)));

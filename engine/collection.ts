@@ -130,6 +130,8 @@ export class Collection {
   private lastSeq: number;
   /** The column cache: one index per indexed payload field. */
   private readonly fieldIndexes = new Map<string, FieldIndex>();
+  /** Shared-memory arenas for the filter bitmaps of batch chunks, reused once a chunk is answered. */
+  private readonly arenas: SharedWords[] = [];
   /** The partitions in the worker threads, and where every point is in them. */
   private index!: CollectionIndex;
   private labelIds: string[] = [];
@@ -637,7 +639,7 @@ export class Collection {
     const unique: { prepared: PreparedQuery; slots: number[]; evaluation?: EvaluationStats }[] = [];
     const filters = new Map<string, { filter: Filter; evaluated?: { allow: Bitmap; matching: number }; stats?: EvaluationStats }>();
     // Filters evaluate straight into shared memory: their bitmaps cross to the workers without a copy.
-    const arena = new SharedWords();
+    const arena = this.arenas.pop() ?? new SharedWords();
     const items: BatchItem[] = [];
     let filterMs = 0;
     for (let i = from; i < to; i++) {
@@ -689,6 +691,9 @@ export class Collection {
     const live = this.index.liveTotal;
     const t1 = performance.now();
     const found = await this.index.searchBatch(items, stats, trace);
+    // The workers have answered: nothing reads this chunk's bitmaps any more, and the next chunk may reuse their memory.
+    arena.reset();
+    if (this.arenas.length < BATCH_LANES * 2) this.arenas.push(arena);
     const t2 = performance.now();
     for (let u = 0; u < unique.length; u++) {
       const { prepared, slots, evaluation } = unique[u];
@@ -761,7 +766,7 @@ export class Collection {
   }
 
   /** The answer's points: offset and score threshold applied, payloads and vectors read from SQLite. */
-  private finish(p: PreparedQuery, found: readonly number[], distances: readonly number[]): ScoredPoint[] {
+  private finish(p: PreparedQuery, found: ArrayLike<number>, distances: ArrayLike<number>): ScoredPoint[] {
     const labels: number[] = [];
     const scores: number[] = [];
     for (let i = p.offset; i < found.length; i++) {

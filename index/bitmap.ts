@@ -67,9 +67,7 @@ export class Bitmap {
 
   /** A copy whose words come from `arena` (shared memory). */
   cloneInto(arena: SharedWords): Bitmap {
-    const words = arena.alloc(this.words.length);
-    words.set(this.words);
-    return Bitmap.fromWords(words);
+    return Bitmap.fromWords(arena.copy(this.words));
   }
 
   /** In place: this = this AND other. */
@@ -181,27 +179,53 @@ export function localizeBits(words: Uint32Array, leafOf: Int32Array, localOf: In
   }
 }
 
-/** Words per slab of a SharedWords arena (1 MiB). */
+/** Largest slab of a SharedWords arena, in words (1 MiB). */
 const SLAB_WORDS = 1 << 18;
+/** Slabs an arena keeps for reuse after `reset` (16 MiB); past them, slabs are left to the collector. */
+const KEPT_SLABS = 16;
 
 /**
- * Word arrays carved out of SharedArrayBuffer slabs, for bitmaps that are sent
- * to the partition workers: a filter evaluated into one crosses to a worker as
- * a view of shared memory, with no copy and no allocation of its own.
+ * Copies of word arrays carved out of SharedArrayBuffer slabs, for bitmaps that
+ * are sent to the partition workers: a filter evaluated into one crosses to a
+ * worker as a view of shared memory, with no copy of its own. `reset` makes the
+ * slabs reusable once nothing reads the copies any more (the executor resets
+ * its arena when a chunk's answers are in): allocating fresh shared memory for
+ * every filter of every chunk costs more than the evaluation.
  */
 export class SharedWords {
-  private slab: Uint32Array | undefined;
+  private readonly slabs: Uint32Array[] = [];
+  private slab = -1;
   private used = 0;
 
-  alloc(words: number): Uint32Array {
-    if (words > SLAB_WORDS) return new Uint32Array(new SharedArrayBuffer(words * 4));
-    if (!this.slab || this.used + words > this.slab.length) {
-      this.slab = new Uint32Array(new SharedArrayBuffer(SLAB_WORDS * 4));
-      this.used = 0;
+  copy(src: Uint32Array): Uint32Array {
+    const words = src.length;
+    if (words > SLAB_WORDS) {
+      const big = new Uint32Array(new SharedArrayBuffer(words * 4));
+      big.set(src);
+      return big;
     }
-    const out = this.slab.subarray(this.used, this.used + words);
+    if (this.slab < 0 || this.used + words > this.slabs[this.slab].length) {
+      this.slab++;
+      this.used = 0;
+      if (this.slab === this.slabs.length) {
+        // Slabs double from the first copy's size: a single query's filter costs one bitmap, a batch's a few slabs.
+        const size = this.slab === 0 ? words : Math.min(SLAB_WORDS, Math.max(words, this.slabs[this.slab - 1].length * 2));
+        this.slabs.push(new Uint32Array(new SharedArrayBuffer(size * 4)));
+      } else if (this.slabs[this.slab].length < words) {
+        this.slabs[this.slab] = new Uint32Array(new SharedArrayBuffer(Math.min(SLAB_WORDS, Math.max(words, this.slabs[this.slab].length * 2)) * 4));
+      }
+    }
+    const out = this.slabs[this.slab].subarray(this.used, this.used + words);
+    out.set(src);
     this.used += words;
     return out;
+  }
+
+  /** Every copy made so far may be overwritten from now on. */
+  reset(): void {
+    this.slab = -1;
+    this.used = 0;
+    if (this.slabs.length > KEPT_SLABS) this.slabs.length = KEPT_SLABS;
   }
 }
 

@@ -35,18 +35,23 @@ export interface TemplateRow {
   distinct: number;
 }
 
+/** Entries per statement of a bulk add. */
+const ADD_CHUNK = 500;
+
 export class QueryLogStore {
   private readonly stmts;
 
   constructor(private readonly db: Db) {
     this.stmts = {
-      // A row is new exactly when its count after the upsert is the count just
-      // added (an existing row already holds at least 1).
-      upsert: db.prepare(`INSERT INTO query_log (collection_id, filter, template, atoms, count, first_seen, last_seen)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+      // Many entries at once, given as a JSON array of [filter, template, atoms,
+      // count, first_seen, last_seen] ("WHERE true" lets SQLite parse the upsert
+      // after a SELECT). A row is new exactly when its count after the upsert is
+      // the count just added (an existing row already holds at least 1).
+      upsertMany: db.prepare(`INSERT INTO query_log (collection_id, filter, template, atoms, count, first_seen, last_seen)
+        SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?) WHERE true
         ON CONFLICT (collection_id, filter) DO UPDATE SET
           count = count + excluded.count, last_seen = max(last_seen, excluded.last_seen)
-        RETURNING count`).pluck(),
+        RETURNING filter, count`),
       // Least recently seen first, and among equals the rarest.
       trim: db.prepare(`DELETE FROM query_log WHERE rowid IN (
         SELECT rowid FROM query_log WHERE collection_id = @id ORDER BY last_seen, count
@@ -60,13 +65,21 @@ export class QueryLogStore {
     };
   }
 
-  /** Adds counts to existing rows (moving last_seen forward) and inserts new ones, in one transaction. Returns how many rows are new. */
+  /**
+   * Adds counts to existing rows (moving last_seen forward) and inserts new ones, in one
+   * transaction, up to ADD_CHUNK entries per statement (a flush after a large batch holds
+   * thousands). Returns how many rows are new.
+   */
   add(collectionId: number, entries: readonly QueryLogEntry[]): number {
     return this.db.transaction(() => {
       let inserted = 0;
-      for (const e of entries) {
-        const count = this.stmts.upsert.get(collectionId, e.filter, e.template, e.atoms, e.count, e.firstSeen, e.lastSeen) as number;
-        if (count === e.count) inserted++;
+      for (let from = 0; from < entries.length; from += ADD_CHUNK) {
+        const chunk = entries.slice(from, from + ADD_CHUNK);
+        const rows = chunk.map((e) => [e.filter, e.template, e.atoms, e.count, e.firstSeen, e.lastSeen]);
+        const added = new Map(chunk.map((e) => [e.filter, e.count]));
+        for (const r of this.stmts.upsertMany.all(collectionId, JSON.stringify(rows)) as { filter: string; count: number }[]) {
+          if (r.count === added.get(r.filter)) inserted++;
+        }
       }
       return inserted;
     })();

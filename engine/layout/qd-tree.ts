@@ -247,7 +247,17 @@ function andNot(a: Uint32Array, b: Uint32Array): Uint32Array {
 }
 
 /** Returns the tree (leaves numbered 0..n-1) and its estimated workload cost before and after. */
-export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; leaves: number; cost: { before: number; after: number }; leafCosts: number[] }> {
+export interface BuiltTree {
+  tree: TreeNode;
+  leaves: number;
+  cost: { before: number; after: number };
+  /** The workload's estimated cost in each leaf's partition (what its worker will spend on it). */
+  leafCosts: number[];
+  /** The workload's estimated cost that routing sends to the whole-collection index (0 without one). */
+  collectionCost: number;
+}
+
+export async function buildTree(input: BuildInput): Promise<BuiltTree> {
   const { sampleSize, total, queries, cuts, cost } = input;
   const scale = total / Math.max(1, sampleSize);
   const minSample = Math.max(1, Math.ceil(input.minSize / scale));
@@ -271,6 +281,11 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
    * the partitions cost more, so a split never has to pay for queries it does not help.
    */
   const queryCost = (st: QueryState, n: number, mSample: number): number => {
+    const { partition, collection } = queryCostParts(st, n, mSample);
+    return partition + collection;
+  };
+  /** A query's cost in a node, split by where routing runs it: in the node's partition or on the whole-collection index. */
+  const queryCostParts = (st: QueryState, n: number, mSample: number): { partition: number; collection: number } => {
     const size = n * scale;
     const flat = size <= input.flatMaxRows;
     const i = st.q;
@@ -279,7 +294,9 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
     const frac = filtered[i] ? (matchTotal[i] > 0 ? m / matchTotal[i] : 0) : size / Math.max(1, total);
     const own = cost.visit(size, m, implied, flat) + (implied || !filtered[i] ? 0 : cost.filter * frac);
     // (Without a whole-collection index its cost is Infinity, and Infinity * 0 would be NaN.)
-    return queries[i].weight * st.reach * (input.globalIndex ? Math.min(own, globalCost[i] * frac) : own);
+    const w = queries[i].weight * st.reach;
+    if (input.globalIndex && globalCost[i] * frac < own) return { partition: 0, collection: w * globalCost[i] * frac };
+    return { partition: w * own, collection: 0 };
   };
 
   /**
@@ -416,8 +433,19 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
   // Number the leaves left to right, and compute the cost of the final tree.
   let next = 0;
   // The workload's estimated cost in each leaf: what a worker owning it will spend on the workload.
+  // Work that routing sends to the whole-collection index instead counts apart (it runs on that index's worker).
   const leafCost = new Map<object, number>();
-  for (const p of openNodes) leafCost.set(p.node, nodeCost(p.members, p.count, p.queries));
+  let collectionCost = 0;
+  for (const p of openNodes) {
+    const mt = matchesIn(p.members, p.queries);
+    let c = 0;
+    p.queries.forEach((st, j) => {
+      const parts = queryCostParts(st, p.count, sizeOf(mt[j]));
+      c += parts.partition;
+      collectionCost += parts.collection;
+    });
+    leafCost.set(p.node, c);
+  }
   const costs: number[] = [];
   const number = (n: TreeNode): TreeNode => {
     if (!('leaf' in n)) return { ...n, inside: number(n.inside), outside: number(n.outside) };
@@ -426,7 +454,7 @@ export async function buildTree(input: BuildInput): Promise<{ tree: TreeNode; le
   };
   tree = number(tree);
   input.progress(input.maxLeaves - 1, input.maxLeaves - 1);
-  return { tree, leaves: next, cost: { before, after }, leafCosts: costs };
+  return { tree, leaves: next, cost: { before, after }, leafCosts: costs, collectionCost };
 }
 
 /** Candidate cuts: the workload's distinct atoms (positive form), the most used first. */

@@ -168,6 +168,16 @@ export class PartitionHost {
     return this.slotOf(key).index;
   }
 
+  /**
+   * Counts `load` against a layout on the worker that owns partition `key` (the
+   * whole-collection index: the share of the layout's workload that routing sends
+   * there), so that the layout's own partitions go to the other workers first.
+   */
+  reserve(layout: string, key: string, load: number): void {
+    const slot = this.owner.get(key);
+    if (slot && load > 0) slot.layoutLoad.set(layout, (slot.layoutLoad.get(layout) ?? 0) + load);
+  }
+
   /** Assigns a new partition to the least loaded worker and opens it there (from `dir` when it holds a snapshot). */
   async open(key: string, spec: PartitionSpec, dir: string | null, size: number, placement: Placement | null): Promise<OpenReply> {
     let slot = this.owner.get(key);

@@ -75,9 +75,14 @@ export interface SearchBatchCommand {
 }
 
 export interface BatchReply {
-  /** Per query, in command order: labels (collection labels) and distances, nearest first. */
-  labels: number[][];
-  distances: number[][];
+  /**
+   * Per query, in command order: labels (collection labels) and distances, nearest
+   * first, flat: query j's are at [offsets[j], offsets[j + 1]) (typed arrays cross
+   * the thread boundary as one copy each, not one array per query).
+   */
+  labels: Int32Array;
+  distances: Float64Array;
+  offsets: Int32Array;
   /** How often each step answered a partition visit (for job statistics). */
   answeredBy: Record<string, number>;
   /** Exact scans run through the blocked multi-query kernel, and the queries they served. */

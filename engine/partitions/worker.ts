@@ -237,7 +237,15 @@ function searchBatch(cmd: SearchBatchCommand): BatchReply {
     });
   }
   for (const [j, heap] of heaps) ({ labels: labels[j], distances: distances[j] } = heap.sorted());
-  return { labels, distances, answeredBy, blocks, blockedQueries, ...(traces ? { traces } : {}) };
+  const offsets = new Int32Array(queries.length + 1);
+  for (let j = 0; j < queries.length; j++) offsets[j + 1] = offsets[j] + labels[j].length;
+  const flatLabels = new Int32Array(offsets[queries.length]);
+  const flatDistances = new Float64Array(offsets[queries.length]);
+  for (let j = 0; j < queries.length; j++) {
+    flatLabels.set(labels[j], offsets[j]);
+    flatDistances.set(distances[j], offsets[j]);
+  }
+  return { labels: flatLabels, distances: flatDistances, offsets, answeredBy, blocks, blockedQueries, ...(traces ? { traces } : {}) };
 }
 
 function stats(): PartitionStats[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bitmap, localizeBits } from '../../index/bitmap.js';
+import { Bitmap, isShared, localizeBits, SharedWords } from '../../index/bitmap.js';
 import { NATIVE_BITS } from '../../index/kernel.js';
 
 // Bitmap's whole-bitmap operations run in the native addon for large bitmaps and in
@@ -79,5 +79,24 @@ describe('Bitmap', () => {
       const got = [...Bitmap.fromWords(out.subarray(offsets[s], offsets[s + 1]))];
       expect(got).toEqual([...want[s]].sort((x, y) => x - y));
     }
+  });
+
+  it('SharedWords copies into shared memory, keeps copies apart, and reuses its slabs after reset', () => {
+    const arena = new SharedWords();
+    const sources = [4096, 4096, 300_000, 7, 4096, 100_000].map((n, i) => random(n, 0.5, i + 1));
+    const copies = sources.map((src) => arena.copy(src));
+    copies.forEach((c, i) => {
+      expect(isShared(c)).toBe(true);
+      expect(Array.from(c)).toEqual(Array.from(sources[i]));
+    });
+    // A copy larger than a slab gets shared memory of its own; the others share slabs.
+    expect(copies[2].length).toBe(300_000);
+    expect(copies[1].buffer).not.toBe(copies[0].buffer);
+    arena.reset();
+    const again = arena.copy(random(4096, 0.5, 42));
+    // The slabs are reused after reset (no new shared memory for the next chunk of a batch).
+    expect(again.buffer).toBe(copies[0].buffer);
+    expect(Array.from(again)).toEqual(Array.from(random(4096, 0.5, 42)));
+    expect(isShared(new Uint32Array(4))).toBe(false);
   });
 });
