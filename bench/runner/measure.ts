@@ -174,6 +174,8 @@ async function measureBatch(
   label: string,
 ): Promise<{ size: number; qps: number; recall: number }> {
   let recallSum = 0;
+  // Warm-up, as for single queries (JIT of the batch path, the executor's arenas): one batch, not timed.
+  await system.searchBatch!(indices.slice(0, o.batchSize).map((qi) => requestOf(w.queries[qi], w.k)), param);
   const t0 = performance.now();
   for (let from = 0; from < indices.length; from += o.batchSize) {
     const chunk = indices.slice(from, from + o.batchSize);

@@ -25,6 +25,8 @@ export const SERVER_ENTRY = join(REPO_ROOT, 'server', 'cli.ts');
 const COLLECTION = 'bench';
 const UPSERT_BATCH = 1000;
 const START_TIMEOUT_MS = 60_000;
+/** Characters of JSON per query/batch request the harness aims under (the server's default body limit is 32 MB). */
+const REQUEST_CHARS = 24_000_000;
 const INDEX_TIMEOUT_MS = 30 * 60_000;
 
 /** Thrown (as a SystemUnavailableError) only when the server's entry point file does not exist. */
@@ -193,6 +195,16 @@ export class HqdbRestSystem implements BenchSystem {
   }
 
   async searchBatch(reqs: readonly SearchRequest[], ef: number): Promise<ArrayLike<number>[]> {
+    // As a client must: bodies under the server's 32 MB limit (a vector prints as ~20 characters a
+    // float), so a 4,096-query batch of 784-d vectors goes as several requests, one after another.
+    const dim = reqs[0]?.vector.length ?? 1;
+    const perRequest = Math.max(1, Math.floor(REQUEST_CHARS / (dim * 20)));
+    const out: ArrayLike<number>[] = [];
+    for (let from = 0; from < reqs.length; from += perRequest) out.push(...(await this.searchRequest(reqs.slice(from, from + perRequest), ef)));
+    return out;
+  }
+
+  private async searchRequest(reqs: readonly SearchRequest[], ef: number): Promise<ArrayLike<number>[]> {
     try {
       const res = await this.client!.queryBatch(COLLECTION, {
         searches: reqs.map((req) => ({
