@@ -48,6 +48,21 @@ export interface ScanKernel {
    * share the call (each is one sequential sum over the dimension).
    */
   scanGroup(data: Float32Array, dim: number, queries: Float32Array, nq: number, rows: Int32Array, count: number, masks: Uint32Array, maskOf: Int32Array, maskWords: number, metric: KernelMetric, k: number): GroupResult;
+  /**
+   * IVF probing of rows ordered by cluster (a flat partition after clustering):
+   * cluster c of C = centroids.length / dim holds rows [offsets[c], offsets[c + 1]),
+   * and rows [offsets[C], offsets[C + 1]) are an unclustered tail every query scans.
+   * Query j ranks the centroids by the metric, nearest first, and probes clusters
+   * until they hold targets[j] rows it may return (set in its mask, as in scanGroup;
+   * every row without one); clusters without such rows are skipped. Rows are labels.
+   * Also returns, per query, the clusters probed and the rows they held for it.
+   */
+  scanProbes(data: Float32Array, dim: number, queries: Float32Array, nq: number, centroids: Float32Array, offsets: Int32Array, targets: Int32Array, masks: Uint32Array, maskOf: Int32Array, maskWords: number, metric: KernelMetric, k: number): ProbeResult;
+}
+
+export interface ProbeResult extends GroupResult {
+  probed: Int32Array;
+  covered: Int32Array;
 }
 
 /** The addon's code paths, as its last argument names them (Path in kernel.cc). */
@@ -62,6 +77,7 @@ interface NativeAddon {
   scanBitmap: WithPath<ScanKernel['scanBitmap']>;
   scanBlock: WithPath<ScanKernel['scanBlock']>;
   scanGroup: WithPath<ScanKernel['scanGroup']>;
+  scanProbes: WithPath<ScanKernel['scanProbes']>;
   features(): { avx2: boolean; avx512: boolean; path: NativePath };
   bitsCount(words: Uint32Array): number;
   bitsOp(op: 0 | 1 | 2, dst: Uint32Array, src: Uint32Array): void;
@@ -145,6 +161,44 @@ export const JS_KERNEL: ScanKernel = {
     }
     return out;
   },
+  scanProbes(data, dim, queries, nq, centroids, offsets, targets, masks, maskOf, maskWords, metric, k) {
+    const f = JS_KERNELS[metric];
+    const clusters = centroids.length / dim;
+    if (offsets.length !== clusters + 2) throw new RangeError('offsets must hold clusters + 2 entries');
+    const out: ProbeResult = { labels: new Int32Array(nq * k), distances: new Float32Array(nq * k), counts: new Int32Array(nq), probed: new Int32Array(nq), covered: new Int32Array(nq) };
+    const has = (j: number, l: number): boolean => maskOf[j] < 0 || ((l >>> 5) < maskWords && ((masks[maskOf[j] + (l >>> 5)] >>> (l & 31)) & 1) === 1);
+    const rowsFor = (j: number, c: number): number => {
+      let n = 0;
+      for (let l = offsets[c]; l < offsets[c + 1]; l++) if (has(j, l)) n++;
+      return n;
+    };
+    const ids = Int32Array.from({ length: clusters }, (_, c) => c);
+    const order = JS_KERNEL.scanGroup(centroids, dim, queries, nq, ids, clusters, new Uint32Array(1), new Int32Array(nq).fill(-1), 0, metric, clusters);
+    for (let j = 0; j < nq; j++) {
+      const heap = new TopK(k);
+      const scanCluster = (c: number): void => {
+        for (let l = offsets[c]; l < offsets[c + 1]; l++) if (has(j, l)) heap.push(l, Math.fround(f(queries, j * dim, data, l * dim, dim)));
+      };
+      let covered = rowsFor(j, clusters);
+      scanCluster(clusters);
+      let probed = 0;
+      for (let x = 0; x < order.counts[j] && covered < targets[j]; x++) {
+        const c = order.labels[j * clusters + x];
+        const r = rowsFor(j, c);
+        if (r === 0) continue;
+        covered += r;
+        probed++;
+        scanCluster(c);
+      }
+      const { labels, distances } = heap.sorted();
+      out.counts[j] = labels.length;
+      out.labels.set(labels, j * k);
+      out.distances.set(distances, j * k);
+      out.probed[j] = probed;
+      out.covered[j] = covered;
+    }
+    return out;
+  },
 };
 
 function loadNative(): NativeAddon | undefined {
@@ -165,6 +219,7 @@ function nativeKernel(addon: NativeAddon, path: NativePath): ScanKernel {
     scanBitmap: (...a) => addon.scanBitmap(...a, p),
     scanBlock: (...a) => addon.scanBlock(...a, p),
     scanGroup: (...a) => addon.scanGroup(...a, p),
+    scanProbes: (...a) => addon.scanProbes(...a, p),
   };
 }
 

@@ -461,13 +461,35 @@ struct Scratch {
 
 thread_local Scratch scratch;
 
-// One query (mask words `words`, or none): 32 selected rows per call of `fn`.
-void scan_single(const Group& g, SingleFn fn, const uint32_t* mask, size_t words, TopK& top) {
-  const float* zeros = scratch.zeros(g.dim);
+// The single-query loop: `take(b)` fills buffer b's rows (label[b], ptr[b], n[b]) with the
+// next SINGLE_ROWS candidates, padded with zero rows; the other buffer is prefetched meanwhile.
+struct SingleRows {
   int32_t label[2][SINGLE_ROWS];
   const float* ptr[2][SINGLE_ROWS];
   int n[2];
+};
+
+template <typename Take>
+void run_single(const Group& g, SingleFn fn, TopK& top, SingleRows& s, Take take) {
   float out[SINGLE_ROWS];
+  int cur = 0;
+  take(cur);
+  while (s.n[cur] > 0) {
+    take(cur ^ 1);
+    uint32_t surv = fn(g.queries, s.ptr[cur], s.ptr[cur ^ 1], g.dim, top.threshold(), out);
+    if (s.n[cur] < SINGLE_ROWS) surv &= (1u << s.n[cur]) - 1;
+    for (; surv; surv &= surv - 1) top.push(out[__builtin_ctz(surv)], s.label[cur][__builtin_ctz(surv)]);
+    cur ^= 1;
+  }
+}
+
+// One query (mask words `words`, or none): 32 selected rows per call of `fn`.
+void scan_single(const Group& g, SingleFn fn, const uint32_t* mask, size_t words, TopK& top) {
+  const float* zeros = scratch.zeros(g.dim);
+  SingleRows s;
+  auto& label = s.label;
+  auto& ptr = s.ptr;
+  auto& n = s.n;
   size_t next = 0;
   auto take = [&](int b) {
     n[b] = 0;
@@ -480,21 +502,54 @@ void scan_single(const Group& g, SingleFn fn, const uint32_t* mask, size_t words
     }
     for (int r = n[b]; r < SINGLE_ROWS; r++) ptr[b][r] = zeros;
   };
-  int cur = 0;
-  take(cur);
-  while (n[cur] > 0) {
-    take(cur ^ 1);
-    uint32_t surv = fn(g.queries, ptr[cur], ptr[cur ^ 1], g.dim, top.threshold(), out);
-    if (n[cur] < SINGLE_ROWS) surv &= (1u << n[cur]) - 1;
-    for (; surv; surv &= surv - 1) top.push(out[__builtin_ctz(surv)], label[cur][__builtin_ctz(surv)]);
-    cur ^= 1;
-  }
+  run_single(g, fn, top, s, take);
 }
+
+// Rows [from, to) of one query whose bit is set in `mask` (rows are labels): the set
+// bits enumerated word by word, so a sparse mask costs its words and its rows, not a
+// test per row.
+void scan_bits(const Group& g, SingleFn fn, const uint32_t* mask, size_t words, size_t from, size_t to, TopK& top) {
+  const float* zeros = scratch.zeros(g.dim);
+  to = std::min({to, g.nrows, words * 32});
+  SingleRows s;
+  auto& label = s.label;
+  auto& ptr = s.ptr;
+  auto& n = s.n;
+  size_t w = from >> 5;
+  uint32_t bits = from < to ? mask[w] & (~0u << (from & 31)) : 0;
+  auto take = [&](int b) {
+    n[b] = 0;
+    while (n[b] < SINGLE_ROWS && w * 32 < to) {
+      if (!bits) {
+        if (++w * 32 >= to) break;
+        bits = mask[w];
+        continue;
+      }
+      size_t l = w * 32 + __builtin_ctz(bits);
+      if (l >= to) { w = to; break; }
+      bits &= bits - 1;
+      label[b][n[b]] = static_cast<int32_t>(l);
+      ptr[b][n[b]++] = g.data + l * g.dim;
+    }
+    for (int r = n[b]; r < SINGLE_ROWS; r++) ptr[b][r] = zeros;
+  };
+  run_single(g, fn, top, s, take);
+}
+
+void scan_into(const Group& g, Path path, TopK* const* tp);
 
 void scan(const Group& g, Path path, std::vector<TopK>& tops) {
   tops.clear();
   tops.reserve(g.nq);
   for (size_t j = 0; j < g.nq; j++) tops.emplace_back(g.k, g.count);
+  std::vector<TopK*> tp(g.nq);
+  for (size_t j = 0; j < g.nq; j++) tp[j] = &tops[j];
+  scan_into(g, path, tp.data());
+}
+
+// The queries' top-k over the group's rows, pushed into heaps that may already hold
+// candidates (the heaps' thresholds carry over, so later rows are pruned as well).
+void scan_into(const Group& g, Path path, TopK* const* tp) {
   if (g.k == 0 || g.nq == 0 || g.count == 0 || g.dim == 0) return;
   const PathImpl& I = impl(path, g.metric);
   const size_t dim = g.dim, nq = g.nq;
@@ -509,7 +564,7 @@ void scan(const Group& g, Path path, std::vector<TopK>& tops) {
     masked = true;
     qwords[j] = static_cast<size_t>(m) >= g.nmask ? 0 : std::min(g.mask_words, g.nmask - m);
   }
-  if (nq == 1 && I.single) return scan_single(g, I.single, masked ? g.masks + g.mask_of[0] : nullptr, qwords[0], tops[0]);
+  if (nq == 1 && I.single) return scan_single(g, I.single, masked ? g.masks + g.mask_of[0] : nullptr, qwords[0], *tp[0]);
 
   // A query whose mask leaves few of the rows of the panels it touches scores them
   // faster alone, on its own rows, than in panels it would mostly waste: a row
@@ -546,11 +601,12 @@ void scan(const Group& g, Path path, std::vector<TopK>& tops) {
       Group one = g;
       one.queries = g.queries + j * dim;
       one.nq = 1;
-      scan_single(one, I.single, g.masks + g.mask_of[j], qwords[j], tops[j]);
+      scan_single(one, I.single, g.masks + g.mask_of[j], qwords[j], *tp[j]);
     }
     if (shared == 0) return;
   }
-  std::vector<float> thr(nq, NAN);
+  std::vector<float> thr(nq);
+  for (size_t j = 0; j < nq; j++) thr[j] = tp[j]->threshold();
   std::vector<uint16_t> allow(nq * BLOCK_PANELS);  // [panel][query]
   std::vector<uint8_t> leftover(nq, 0);           // panels a query scores in the multi-panel kernel
   std::vector<uint32_t> list(nq);
@@ -563,7 +619,7 @@ void scan(const Group& g, Path path, std::vector<TopK>& tops) {
 
   auto settle = [&](const uint32_t* qs, int mr, const int* pidx, int np) {
     for (int i = 0; i < mr; i++) {
-      TopK& top = tops[qs[i]];
+      TopK& top = *tp[qs[i]];
       bool pushed = false;
       for (int p = 0; p < np; p++) {
         for (uint32_t bits = surv[i * np + p]; bits; bits &= bits - 1) {
@@ -793,6 +849,156 @@ Napi::Value ScanGroup(const Napi::CallbackInfo& info) {
   return o;
 }
 
+// Set bits of words [0, words) of a mask among rows [from, to).
+size_t count_range(const uint32_t* m, size_t words, size_t from, size_t to) {
+  to = std::min(to, words * 32);
+  if (from >= to) return 0;
+  size_t wf = from >> 5, wt = (to - 1) >> 5;
+  uint32_t lo = ~0u << (from & 31), hi = ~0u >> (31 - ((to - 1) & 31));
+  if (wf == wt) return __builtin_popcount(m[wf] & lo & hi);
+  size_t n = __builtin_popcount(m[wf] & lo) + __builtin_popcount(m[wt] & hi);
+  for (size_t w = wf + 1; w < wt; w++) n += __builtin_popcount(m[w]);
+  return n;
+}
+
+// scanProbes(data, dim, queries, nq, centroids, offsets, targets, masks, maskOf, maskWords, metric, k, path)
+// -> {labels, distances, counts, probed: Int32Array(nq), covered: Int32Array(nq)}
+// IVF probing over a partition whose rows are ordered by cluster: cluster c holds rows
+// [offsets[c], offsets[c + 1]) for c < C = centroids / dim, and rows [offsets[C],
+// offsets[C + 1]) are the tail written since the clustering, probed by every query.
+// Query j ranks the centroids by the metric and probes its nearest clusters until they
+// hold targets[j] rows it may return (its mask's bits, or every row without one); then
+// each cluster's probing queries are scored against its rows together, as scanGroup
+// scores a group (queries whose mask leaves few of the cluster's rows score those rows
+// alone, found word by word in the mask).
+Napi::Value ScanProbes(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  Group g = base(info);
+  size_t n_q, n_cent, n_off, n_targets, n_mask_of;
+  g.queries = typed<float>(info[2], napi_float32_array, &n_q, "queries");
+  g.nq = uint_arg(info[3]);
+  need(env, n_q >= g.nq * g.dim, "queries is shorter than nq * dim");
+  const float* cent = typed<float>(info[4], napi_float32_array, &n_cent, "centroids");
+  const int32_t* off = typed<int32_t>(info[5], napi_int32_array, &n_off, "offsets");
+  const int32_t* targets = typed<int32_t>(info[6], napi_int32_array, &n_targets, "targets");
+  g.masks = typed<uint32_t>(info[7], napi_uint32_array, &g.nmask, "masks");
+  g.mask_of = typed<int32_t>(info[8], napi_int32_array, &n_mask_of, "maskOf");
+  g.mask_words = uint_arg(info[9]);
+  g.metric = info[10].As<Napi::Number>().Int32Value();
+  g.k = uint_arg(info[11]);
+  Path path = path_arg(info, 12);
+  need(env, g.dim > 0 && n_cent % g.dim == 0, "centroids is not a whole number of rows");
+  const size_t C = n_cent / g.dim;
+  need(env, n_off == C + 2, "offsets must hold clusters + 2 entries");
+  need(env, n_targets >= g.nq && n_mask_of >= g.nq, "targets and maskOf need one entry per query");
+  for (size_t c = 0; c <= C; c++) need(env, off[c] >= 0 && off[c] <= off[c + 1], "offsets must ascend from 0");
+  need(env, static_cast<size_t>(off[C + 1]) <= g.nrows, "offsets go past the data");
+  const size_t nq = g.nq, dim = g.dim, k = g.k;
+  std::vector<TopK> tops;
+  tops.reserve(nq);
+  for (size_t j = 0; j < nq; j++) tops.emplace_back(k, 64);
+  std::vector<size_t> qwords(nq, 0);
+  for (size_t j = 0; j < nq; j++) {
+    int32_t m = g.mask_of[j];
+    if (m >= 0) qwords[j] = static_cast<size_t>(m) >= g.nmask ? 0 : std::min(g.mask_words, g.nmask - m);
+  }
+  auto rowsFor = [&](size_t j, size_t c) -> size_t {
+    return g.mask_of[j] < 0 ? static_cast<size_t>(off[c + 1] - off[c]) : count_range(g.masks + g.mask_of[j], qwords[j], off[c], off[c + 1]);
+  };
+  // 1. Each query's clusters, nearest first, until they cover its target.
+  auto probed = Napi::Int32Array::New(env, nq);
+  auto covered = Napi::Int32Array::New(env, nq);
+  std::vector<std::vector<uint32_t>> members(C + 1);
+  if (k > 0 && nq > 0) {
+    std::vector<int32_t> ids(C);
+    for (size_t c = 0; c < C; c++) ids[c] = static_cast<int32_t>(c);
+    Group rank{};
+    rank.data = cent;
+    rank.nrows = C;
+    rank.dim = dim;
+    rank.queries = g.queries;
+    rank.nq = nq;
+    rank.rows = ids.data();
+    rank.count = C;
+    rank.metric = g.metric;
+    rank.k = C;
+    std::vector<TopK> order;
+    scan(rank, path, order);
+    std::vector<std::pair<float, int32_t>> sorted;
+    for (size_t j = 0; j < nq; j++) {
+      size_t cov = rowsFor(j, C);
+      if (off[C + 1] > off[C]) members[C].push_back(static_cast<uint32_t>(j));
+      order[j].sorted(sorted);
+      size_t n = 0;
+      for (size_t x = 0; x < sorted.size() && cov < static_cast<size_t>(std::max(0, targets[j])); x++) {
+        size_t c = static_cast<size_t>(sorted[x].second);
+        size_t r = rowsFor(j, c);
+        if (r == 0) continue;
+        cov += r;
+        n++;
+        members[c].push_back(static_cast<uint32_t>(j));
+      }
+      probed[j] = static_cast<int32_t>(n);
+      covered[j] = static_cast<int32_t>(cov);
+    }
+  }
+  // 2. Cluster by cluster, its probing queries together.
+  const PathImpl& I = impl(path, g.metric);
+  std::vector<int32_t> iota(off[C + 1]);
+  for (size_t i = 0; i < iota.size(); i++) iota[i] = static_cast<int32_t>(i);
+  std::vector<float> qbuf;
+  std::vector<int32_t> moff;
+  std::vector<TopK*> tp;
+  constexpr size_t SINGLE_COST = 4;
+  for (size_t c = 0; c <= C; c++) {
+    const size_t from = off[c], to = off[c + 1], size = to - from;
+    if (size == 0 || members[c].empty()) continue;
+    qbuf.clear();
+    moff.clear();
+    tp.clear();
+    for (uint32_t j : members[c]) {
+      if (g.mask_of[j] >= 0 && I.single) {
+        size_t allowed = count_range(g.masks + g.mask_of[j], qwords[j], from, to);
+        if (allowed == 0) continue;
+        if (allowed * SINGLE_COST < size) {
+          Group one = g;
+          one.queries = g.queries + j * dim;
+          one.nq = 1;
+          scan_bits(one, I.single, g.masks + g.mask_of[j], qwords[j], from, to, tops[j]);
+          continue;
+        }
+      }
+      qbuf.insert(qbuf.end(), g.queries + j * dim, g.queries + (j + 1) * dim);
+      moff.push_back(g.mask_of[j]);
+      tp.push_back(&tops[j]);
+    }
+    if (tp.empty()) continue;
+    Group sub = g;
+    sub.queries = qbuf.data();
+    sub.nq = tp.size();
+    sub.rows = iota.data() + from;
+    sub.count = size;
+    sub.mask_of = moff.data();
+    scan_into(sub, path, tp.data());
+  }
+  auto labels = Napi::Int32Array::New(env, nq * k);
+  auto dists = Napi::Float32Array::New(env, nq * k);
+  auto counts = Napi::Int32Array::New(env, nq);
+  std::vector<std::pair<float, int32_t>> out;
+  for (size_t j = 0; j < nq; j++) {
+    tops[j].sorted(out);
+    counts[j] = static_cast<int32_t>(out.size());
+    for (size_t i = 0; i < out.size(); i++) { labels[j * k + i] = out[i].second; dists[j * k + i] = out[i].first; }
+  }
+  auto o = Napi::Object::New(env);
+  o.Set("labels", labels);
+  o.Set("distances", dists);
+  o.Set("counts", counts);
+  o.Set("probed", probed);
+  o.Set("covered", covered);
+  return o;
+}
+
 // ---- bitmaps -------------------------------------------------------------------
 // The word-wise operations of index/bitmap.ts for the filter evaluator: the
 // same results as its JavaScript loops, ~10x faster on 100k-label bitmaps
@@ -916,6 +1122,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("scanBitmap", Napi::Function::New(env, ScanBitmap));
   exports.Set("scanBlock", Napi::Function::New(env, ScanBlock));
   exports.Set("scanGroup", Napi::Function::New(env, ScanGroup));
+  exports.Set("scanProbes", Napi::Function::New(env, ScanProbes));
   exports.Set("features", Napi::Function::New(env, Features));
   exports.Set("bitsCount", Napi::Function::New(env, BitsCount));
   exports.Set("bitsOp", Napi::Function::New(env, BitsOp));
