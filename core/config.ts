@@ -61,6 +61,9 @@ export interface Config {
     scan_row_ns: number;
     scan_pass_ns: number;
     graph_level_us: number;
+    ivf_cluster_rows: number;
+    ivf_rows_per_ef: number;
+    ivf_min_rows: number;
   };
   /** Workload jobs (engine/workloads.ts). */
   workloads: {
@@ -99,6 +102,7 @@ export const DEFAULT_CONFIG: Config = {
   planner: {
     exact_max_rows: 2_000, probe_exact_max_rows: 30_000, probe_max: 400, ef_boost_max: 1, ef_max: 2_000,
     scan_row_ns: 5, scan_pass_ns: 40, graph_level_us: 12,
+    ivf_cluster_rows: 384, ivf_rows_per_ef: 32, ivf_min_rows: 200,
   },
   workloads: { max_failed_share: 0.5, max_body_mb: 1_024, chunk_size: 1_024 },
   log: { level: 'info' },

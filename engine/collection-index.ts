@@ -34,7 +34,7 @@ import {
 } from './layout/qd-tree.js';
 import type { BuildView, LayoutBuildRequest, LayoutView, PartitionView } from './layout/types.js';
 import type { PartitionHost } from './partitions/host.js';
-import type { BatchQuery, PartitionSpec, PartitionTrace, Placement, SearchTarget } from './partitions/protocol.js';
+import type { BatchQuery, PartitionSpec, PartitionStats, PartitionTrace, Placement, SearchTarget } from './partitions/protocol.js';
 import { parseStoredPayload } from './payload.js';
 import type { PlannerThresholds } from './plan/planner.js';
 import type { QueryLog } from './query-log.js';
@@ -307,7 +307,7 @@ export class CollectionIndex {
   opened = { indexed: 0, to_index: 0 };
 
   private constructor(private readonly ctx: IndexContext) {
-    this.cost = new CostModel({ dim: ctx.config.vectors.size, exactMaxRows: ctx.planner.exact_max_rows, scanRowNs: ctx.planner.scan_row_ns, scanPassNs: ctx.planner.scan_pass_ns, workers: ctx.host.workerCount });
+    this.cost = new CostModel({ dim: ctx.config.vectors.size, exactMaxRows: ctx.planner.exact_max_rows, scanRowNs: ctx.planner.scan_row_ns, scanPassNs: ctx.planner.scan_pass_ns, workers: ctx.host.workerCount, clusterRows: ctx.planner.ivf_cluster_rows });
   }
 
   private get dim(): number {
@@ -738,10 +738,15 @@ export class CollectionIndex {
     const why = `${routed.length} of ${layout.parts.length} partitions to visit (${implied.length} implied by the filter)`;
     let matching: number;
     let partitions = 0;
+    // An approximate query probes a clustered flat partition for this many of its rows (search.ts planOf).
+    const t = this.ctx.planner;
+    const clustered = (ref: PartitionRef): boolean => ref.spec.flat && t.ivf_cluster_rows > 0 && ref.size >= 4 * t.ivf_cluster_rows;
+    const probeTarget = Math.max(t.ivf_min_rows, q.k + q.exclude.length, Math.max(q.ef, q.k) * t.ivf_rows_per_ef);
+    const probeRows = (ref: PartitionRef): number | undefined => (q.exact || !clustered(ref) ? undefined : probeTarget);
     if (implied.length === routed.length) {
       // Every point of these partitions matches, and no point elsewhere does.
       matching = q.filtered ? implied.reduce((s, r) => s + r.ref.size, 0) : n;
-      for (const r of routed) partitions += cost.visit(r.ref.size, r.ref.size, true, r.ref.spec.flat);
+      for (const r of routed) partitions += cost.visit(r.ref.size, r.ref.size, true, r.ref.spec.flat, true, probeRows(r.ref));
     } else {
       matching = evaluate().matching;
       const open = routed.filter((r) => !r.implied).reduce((s, r) => s + r.ref.size, 0);
@@ -750,7 +755,7 @@ export class CollectionIndex {
       partitions = cost.filter;
       for (const r of routed) {
         const m = r.implied ? r.ref.size : open > 0 ? Math.min(r.ref.size, (rest * r.ref.size) / open) : 0;
-        partitions += cost.visit(r.ref.size, m, r.implied, r.ref.spec.flat);
+        partitions += cost.visit(r.ref.size, m, r.implied, r.ref.spec.flat, true, probeRows(r.ref));
       }
     }
     const globalCost = global ? cost.global(n, matching, q.filtered) : undefined;
@@ -804,7 +809,7 @@ export class CollectionIndex {
       size: r.size,
       description: r.description,
       index: r.spec.flat ? 'flat' : 'hnsw',
-      params: r.spec.flat ? {} : { m: r.spec.m, ef_construct: r.spec.efConstruction },
+      params: r.spec.flat ? clusterParams(this.ctx.host.cached(r.key)) : { m: r.spec.m, ef_construct: r.spec.efConstruction },
       hits: r.hits,
       worker: this.ctx.host.workerOf(r.key),
     });
@@ -1043,7 +1048,8 @@ export class CollectionIndex {
       let total = 0;
       for (const r of parts) {
         const s = this.ctx.host.cached(r.key);
-        pending += r.spec.flat ? 0 : s.backlog;
+        // (A flat partition's backlog is its rows waiting to be clustered.)
+        pending += s.backlog;
         total += r.size;
       }
       view.progress = { done: Math.max(0, total - pending), total };
@@ -1105,4 +1111,8 @@ export class CollectionIndex {
     ref.size = this.liveCount;
     this.global = ref;
   }
+}
+
+function clusterParams(s: PartitionStats): PartitionView['params'] {
+  return s.clusters ? { clusters: s.clusters, clustered_rows: s.clustered } : {};
 }

@@ -56,7 +56,9 @@ export class HqdbSystem implements BenchSystem {
     mkdirSync(this.dir, { recursive: true });
     // HQDB_BENCH_LOG=info shows the engine's own log (e.g. a layout build's estimated costs).
     const level = (process.env.HQDB_BENCH_LOG ?? 'warn') as 'warn';
-    const config = loadConfig({}, { storage: { path: this.dir, sync: 'normal', snapshot_interval_s: 0 }, log: { level } });
+    // HQDB__SECTION__KEY variables reach the engine as they reach the server (e.g. HQDB__PLANNER__IVF_CLUSTER_ROWS=0).
+    const tuning = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('HQDB__')));
+    const config = loadConfig(tuning, { storage: { path: this.dir, sync: 'normal', snapshot_interval_s: 0 }, log: { level } });
     this.engine = await Engine.open(config, createLogger(level));
     await this.engine.createCollection(COLLECTION, {
       vectors: { size: dataset.dim, distance: 'Euclid' },

@@ -49,7 +49,8 @@ export interface PartitionView {
   /** The cuts that define it, e.g. `genre = "jazz" AND NOT year in [1990, 2000)`; "all points" for the whole collection. */
   description: string;
   index: 'hnsw' | 'flat';
-  params: { m?: number; ef_construct?: number };
+  /** HNSW parameters; for a flat partition once its worker has clustered it, its clusters (IVF) and the rows they hold (later writes wait in a tail). */
+  params: { m?: number; ef_construct?: number; clusters?: number; clustered_rows?: number };
   /** Queries that have searched this partition since it was created. */
   hits: number;
   /** The worker thread that owns it. */

@@ -110,6 +110,9 @@ export interface PartitionStats {
   indexed: number;
   backlog: number;
   dirty: boolean;
+  /** A flat partition's clusters (IVF) and the rows clustered; absent until it is clustered. */
+  clusters?: number;
+  clustered?: number;
 }
 
 export interface PartitionTrace {

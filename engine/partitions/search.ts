@@ -6,7 +6,8 @@
 import type { Bitmap } from '../../index/bitmap.js';
 import type { Segment } from '../../index/segment.js';
 import type { Neighbours } from '../../index/top-k.js';
-import { KERNEL } from '../../index/kernel.js';
+import { KERNEL, type GroupResult } from '../../index/kernel.js';
+import type { PartitionClusters } from './clusters.js';
 import { planGroup } from '../plan/group-plan.js';
 import { choosePlan, type Fallback, type Plan, type PlannerThresholds } from '../plan/planner.js';
 
@@ -29,11 +30,23 @@ export interface PartitionAnswer extends Neighbours {
   fallback: boolean;
 }
 
-/** The plan of one query in one partition. */
-function planOf(seg: Segment, q: PartitionQuery, thresholds: PlannerThresholds, flat: boolean): Plan {
-  return flat && q.matching > 0
-    ? { kind: 'exact', rows: q.matching, reason: 'flat partition: scanned exactly' }
-    : choosePlan({ matching: q.matching, live: seg.stats().live, k: q.k, ef: q.ef, exact: q.exact, filtered: q.allow !== undefined }, thresholds);
+/**
+ * The plan of one query in one partition. In a clustered flat partition an
+ * approximate query probes its nearest clusters until they hold its target of
+ * the rows it may return: max(ef, k) * ivf_rows_per_ef, at least ivf_min_rows
+ * and k plus its exclusions; when that is every matching row, it scans them
+ * exactly. The target is the same in every partition a query visits: its
+ * nearest neighbours may all lie in any one of them (a share in proportion to
+ * each partition's matching rows lost recall where a query visited many).
+ */
+function planOf(seg: Segment, q: PartitionQuery, thresholds: PlannerThresholds, flat: boolean, clusters?: PartitionClusters): Plan {
+  if (!flat || q.matching === 0) return choosePlan({ matching: q.matching, live: seg.stats().live, k: q.k, ef: q.ef, exact: q.exact, filtered: q.allow !== undefined }, thresholds);
+  if (clusters && !q.exact) {
+    const target = Math.max(thresholds.ivf_min_rows, q.k + (q.exclude?.size ?? 0), Math.ceil(Math.max(q.ef, q.k) * thresholds.ivf_rows_per_ef));
+    const count = clusters.centroids.length / seg.options.dim;
+    if (target < q.matching) return { kind: 'ivf', rows: target, clusters: count, reason: `probe the nearest of ${count} clusters until they hold ${target} of the ${q.matching} matching rows` };
+  }
+  return { kind: 'exact', rows: q.matching, reason: 'flat partition: scanned exactly' };
 }
 
 export function searchPartition(seg: Segment, vector: Float32Array, q: PartitionQuery, thresholds: PlannerThresholds, flat: boolean, chosen?: Plan): PartitionAnswer {
@@ -97,11 +110,14 @@ export interface GroupRun {
  * the kernel's matrix product, each member masked by its own filter; the
  * others run their own plan with its fallbacks, as they would alone.
  */
-export function searchPartitionGroup(seg: Segment, dim: number, queries: readonly GroupQuery[], thresholds: PlannerThresholds, flat: boolean): GroupRun {
-  const plans = queries.map((q) => planOf(seg, q, thresholds, flat));
+export function searchPartitionGroup(seg: Segment, dim: number, queries: readonly GroupQuery[], thresholds: PlannerThresholds, flat: boolean, clusters?: PartitionClusters): GroupRun {
+  const plans = queries.map((q) => planOf(seg, q, thresholds, flat, clusters));
   const answers = plans.map((plan): PartitionAnswer => ({ labels: [], distances: [], plan, answeredBy: plan.kind, fallback: false }));
   const live = seg.stats().live;
-  const members = queries.map((q, i) => ({ plan: plans[i], filter: q.allow ? q.group : -1, matching: q.matching }));
+  const probing = plans.flatMap((p, i) => (p.kind === 'ivf' ? [i] : []));
+  if (probing.length > 0) probeClusters(seg, dim, queries, probing, plans, answers, clusters!);
+  // The group plan covers the others: it never sees an IVF member (an empty plan is left alone).
+  const members = queries.map((q, i) => ({ plan: plans[i].kind === 'ivf' ? ({ kind: 'empty', reason: '' } as const) : plans[i], filter: q.allow ? q.group : -1, matching: q.matching }));
   const { scans, alone } = planGroup(members, { live, dim }, thresholds);
   for (const i of alone) answers[i] = searchPartition(seg, queries[i].vector, queries[i], thresholds, flat, plans[i]);
   let blockedQueries = 0;
@@ -131,8 +147,7 @@ export function searchPartitionGroup(seg: Segment, dim: number, queries: readonl
         maskOf[j] = at * maskWords;
       });
     }
-    const masks = new Uint32Array(Math.max(1, withMask.length * maskWords));
-    withMask.forEach((b, at) => masks.set(b.words.length > maskWords ? b.words.subarray(0, maskWords) : b.words, at * maskWords));
+    const masks = packMasks(withMask, maskWords);
     const block = new Float32Array(list.length * dim);
     let k = 0;
     list.forEach((i, j) => {
@@ -142,14 +157,7 @@ export function searchPartitionGroup(seg: Segment, dim: number, queries: readonl
     const found = KERNEL.scanGroup(seg.vectors.buffer, dim, block, list.length, rows, rows.length, masks, maskOf, maskWords, seg.options.metric.kernelId, k);
     list.forEach((i, j) => {
       const q = queries[i];
-      const labels: number[] = [];
-      const distances: number[] = [];
-      const end = j * k + found.counts[j];
-      for (let x = j * k; x < end && labels.length < q.k; x++) {
-        if (q.exclude?.has(found.labels[x])) continue;
-        labels.push(found.labels[x]);
-        distances.push(found.distances[x]);
-      }
+      const { labels, distances } = memberAnswer(found, j, k, q);
       const own = plans[i];
       const plan: Plan = own.kind === 'exact' && list.length === 1
         ? own
@@ -159,4 +167,73 @@ export function searchPartitionGroup(seg: Segment, dim: number, queries: readonl
     blockedQueries += list.length;
   }
   return { answers, blocks: scans.length, blockedQueries };
+}
+
+/**
+ * The IVF members of a partition's group in one call of the kernel (scanProbes):
+ * each probes its nearest clusters, and the members probing a cluster are scored
+ * against its rows together, each masked by its filter (one mask per distinct
+ * filter; members without one are masked by the live rows when rows were deleted).
+ * A member left with fewer than min(k, matching) points scans exactly instead.
+ */
+function probeClusters(seg: Segment, dim: number, queries: readonly GroupQuery[], list: number[], plans: Plan[], answers: PartitionAnswer[], clusters: PartitionClusters): void {
+  const count = clusters.centroids.length / dim;
+  const offsets = new Int32Array(count + 2);
+  offsets.set(clusters.offsets);
+  offsets[count + 1] = Math.max(offsets[count], seg.labelSpan);
+  const maskWords = Math.max(1, Math.ceil(seg.labelSpan / 32));
+  const deleted = seg.stats().live < seg.labelSpan;
+  const maskAt = new Map<Bitmap, number>();
+  const withMask: Bitmap[] = [];
+  const maskOf = new Int32Array(list.length).fill(-1);
+  const targets = new Int32Array(list.length);
+  const block = new Float32Array(list.length * dim);
+  let k = 0;
+  list.forEach((i, j) => {
+    const q = queries[i];
+    const mask = q.allow ?? (deleted ? seg.liveSet : undefined);
+    if (mask) {
+      let at = maskAt.get(mask);
+      if (at === undefined) maskAt.set(mask, (at = withMask.push(mask) - 1));
+      maskOf[j] = at * maskWords;
+    }
+    targets[j] = (plans[i] as Extract<Plan, { kind: 'ivf' }>).rows;
+    block.set(q.vector, j * dim);
+    k = Math.max(k, q.k + (q.exclude?.size ?? 0));
+  });
+  const masks = packMasks(withMask, maskWords);
+  const found = KERNEL.scanProbes(seg.vectors.buffer, dim, block, list.length, clusters.centroids, offsets, targets, masks, maskOf, maskWords, seg.options.metric.kernelId, k);
+  list.forEach((i, j) => {
+    const q = queries[i];
+    const { labels, distances } = memberAnswer(found, j, k, q);
+    const own = plans[i] as Extract<Plan, { kind: 'ivf' }>;
+    const plan: Plan = { ...own, reason: `${own.reason}: probed ${found.probed[j]} clusters holding ${found.covered[j]} of them` };
+    const excluded = q.exclude ? [...q.exclude].filter((l) => seg.isLive(l) && (!q.allow || q.allow.has(l))).length : 0;
+    if (labels.length < Math.min(q.k, q.matching - excluded)) {
+      const exact = seg.search(q.vector, { k: q.k, ef: q.ef, exact: true, allow: q.allow, exclude: q.exclude });
+      answers[i] = { labels: exact.labels, distances: exact.distances, plan, answeredBy: 'exact', fallback: true };
+    } else {
+      answers[i] = { labels, distances, plan, answeredBy: 'ivf', fallback: false };
+    }
+  });
+}
+
+/** The distinct filters' bitmaps, each cut or padded to `maskWords` words, one after another (the kernel's masks). */
+function packMasks(withMask: readonly Bitmap[], maskWords: number): Uint32Array {
+  const masks = new Uint32Array(Math.max(1, withMask.length * maskWords));
+  withMask.forEach((b, at) => masks.set(b.words.length > maskWords ? b.words.subarray(0, maskWords) : b.words, at * maskWords));
+  return masks;
+}
+
+/** Member j's k nearest from a kernel's flat result (k per member), without its exclusions. */
+function memberAnswer(found: GroupResult, j: number, k: number, q: PartitionQuery): Neighbours {
+  const labels: number[] = [];
+  const distances: number[] = [];
+  const end = j * k + found.counts[j];
+  for (let x = j * k; x < end && labels.length < q.k; x++) {
+    if (q.exclude?.has(found.labels[x])) continue;
+    labels.push(found.labels[x]);
+    distances.push(found.distances[x]);
+  }
+  return { labels, distances };
 }

@@ -10,6 +10,7 @@ import { Segment, type SegmentOptions } from '../../index/segment.js';
 import { TopK } from '../../index/top-k.js';
 import type { PlannerThresholds } from '../plan/planner.js';
 import type { BatchReply, Command, OpenReply, PartitionSpec, Placement, PartitionStats, PartitionTrace, Reply, SearchBatchCommand, WriteBatch } from './protocol.js';
+import { clusterRows, type PartitionClusters } from './clusters.js';
 import { searchPartitionGroup, type GroupQuery } from './search.js';
 
 interface Partition {
@@ -19,6 +20,16 @@ interface Partition {
   seg: Segment;
   /** local label -> collection label; unused for identity partitions. */
   globals: Int32Array;
+  /**
+   * A flat partition of a layout, once clustered (clusters.ts), keeps its rows in
+   * cluster order: its labels here are rows, and `fromMain` maps the local labels
+   * the main thread sends to them (new ones are appended, to the tail).
+   */
+  clusters?: PartitionClusters;
+  fromMain?: Int32Array;
+  /** When the last write arrived, and since when rows have waited to be clustered (clustering waits for writes to pause, but not for ever). */
+  lastWrite: number;
+  waitingSince?: number;
 }
 
 const port = parentPort!;
@@ -80,15 +91,29 @@ async function open(key: string, spec: PartitionSpec, dir: string | null, placem
   const loaded = seg !== undefined;
   seg ??= new Segment(options(spec));
   const globals = mapping ? Int32Array.from(mapping) : new Int32Array(1024).fill(-1);
-  parts.set(key, { key, spec, placement, seg, globals });
+  parts.set(key, { key, spec, placement, seg, globals, lastWrite: performance.now() });
   if (placement && !maps.has(placement.layout)) maps.set(placement.layout, new LabelMaps());
   return { loaded, mapping, reason };
 }
 
+/** The row of a local label the main thread sent: itself until the partition is clustered; -1 for none. */
+function rowOf(p: Partition, local: number, create: boolean): number {
+  const map = p.fromMain;
+  if (!map) return local;
+  if (local < map.length && map[local] >= 0) return map[local];
+  if (!create) return -1;
+  if (local >= map.length) p.fromMain = grow(map, local + 1);
+  p.fromMain![local] = p.seg.labelSpan;
+  return p.seg.labelSpan;
+}
+
 function write(p: Partition, upserts: WriteBatch | undefined, removes: Int32Array | undefined, restore: boolean): void {
   const m = p.placement ? maps.get(p.placement.layout) : undefined;
+  p.lastWrite = performance.now();
   if (removes) {
-    for (const l of removes) {
+    for (const sent of removes) {
+      const l = rowOf(p, sent, false);
+      if (l < 0) continue;
       if (m && l < p.globals.length && p.globals[l] >= 0) m.clear(p.globals[l], p.placement!.leaf, l);
       p.seg.remove(l);
     }
@@ -96,7 +121,7 @@ function write(p: Partition, upserts: WriteBatch | undefined, removes: Int32Arra
   if (upserts) {
     const { dim } = p.spec;
     for (let i = 0; i < upserts.locals.length; i++) {
-      const local = upserts.locals[i];
+      const local = rowOf(p, upserts.locals[i], true);
       const vector = upserts.vectors.subarray(i * dim, (i + 1) * dim);
       if (restore) p.seg.restore(local, vector, upserts.seqs[i]);
       else p.seg.upsert(local, vector, upserts.seqs[i]);
@@ -109,6 +134,52 @@ function write(p: Partition, upserts: WriteBatch | undefined, removes: Int32Arra
   }
   // While restoring, indexing waits for finish-restore (which reports what the snapshot already covered).
   if (!restore) wakeIndexer();
+}
+
+/** Rows written since the clustering, and whether that is enough to cluster (again). */
+function unclustered(p: Partition): number {
+  if (!p.spec.flat || p.spec.identity || !p.placement || !thresholds.ivf_cluster_rows) return 0;
+  const live = p.seg.stats().live;
+  const clustered = p.clusters ? p.clusters.offsets[p.clusters.offsets.length - 1] : 0;
+  const tail = p.seg.labelSpan - clustered;
+  // Worth clustering from a few clusters' worth of rows; again once the tail is a quarter of the rest.
+  if (live < 4 * thresholds.ivf_cluster_rows) return 0;
+  return tail > Math.max(thresholds.ivf_cluster_rows, clustered / 4) ? tail : 0;
+}
+
+/**
+ * Clusters a flat partition's live rows (clusters.ts) and rewrites it in cluster
+ * order, dropping deleted rows: a new segment, labels, label maps and the map from
+ * the main thread's local labels, swapped in at once between messages.
+ */
+function cluster(p: Partition): void {
+  const old = p.seg;
+  const { dim } = p.spec;
+  const metric = metricFor(p.spec.distance);
+  const rows = old.liveSet.toArray();
+  const { clusters, order } = clusterRows(old.vectors.buffer, dim, rows, thresholds.ivf_cluster_rows, metric.kernelId, metric.normalize);
+  const seg = new Segment(options(p.spec));
+  const newRow = new Int32Array(old.labelSpan).fill(-1);
+  const globals = new Int32Array(Math.max(1024, order.length)).fill(-1);
+  const m = maps.get(p.placement!.layout)!;
+  for (let i = 0; i < order.length; i++) {
+    const r = order[i];
+    seg.upsert(i, old.vectors.get(r), old.version(r));
+    newRow[r] = i;
+    globals[i] = p.globals[r];
+    m.set(p.globals[r], p.placement!.leaf, i);
+  }
+  const prev = p.fromMain;
+  const span = prev ? prev.length : old.labelSpan;
+  const fromMain = new Int32Array(Math.max(1024, span)).fill(-1);
+  for (let local = 0; local < span; local++) {
+    const r = prev ? prev[local] : local;
+    if (r >= 0 && r < newRow.length) fromMain[local] = newRow[r];
+  }
+  p.seg = seg;
+  p.globals = globals;
+  p.fromMain = fromMain;
+  p.clusters = clusters;
 }
 
 function grow(a: Int32Array, min: number): Int32Array {
@@ -216,7 +287,7 @@ function searchBatch(cmd: SearchBatchCommand): BatchReply {
       return { ...base, allow, matching, group: q.filter };
     });
     const started = performance.now();
-    const run = searchPartitionGroup(p.seg, dim, items, thresholds, p.spec.flat);
+    const run = searchPartitionGroup(p.seg, dim, items, thresholds, p.spec.flat, p.clusters);
     // A member's share of its group's time (and, once, of turning filters into partition-local bitmaps).
     const share = (performance.now() - started) / members.length + (traces && traces.every((t) => t.length === 0) ? convertMs : 0);
     blocks += run.blocks;
@@ -251,7 +322,9 @@ function searchBatch(cmd: SearchBatchCommand): BatchReply {
 function stats(): PartitionStats[] {
   return [...parts.values()].map((p) => {
     const s = p.seg.stats();
-    return { key: p.key, live: s.live, indexed: p.spec.flat ? s.live : s.indexed, backlog: p.seg.backlog, dirty: p.seg.isDirty };
+    // A flat partition's backlog is the rows it has yet to cluster (a graph's, the points it has yet to insert).
+    const c = p.clusters ? { clusters: p.clusters.centroids.length / p.spec.dim, clustered: p.clusters.offsets[p.clusters.offsets.length - 1] } : {};
+    return { key: p.key, live: s.live, indexed: p.spec.flat ? s.live : s.indexed, backlog: p.spec.flat ? unclustered(p) : p.seg.backlog, dirty: p.seg.isDirty, ...c };
   });
 }
 
@@ -259,10 +332,33 @@ function wakeIndexer(): void {
   if (!indexTimer) indexTimer = setImmediate(indexTick);
 }
 
+/** Clustering waits until writes to a partition pause this long (a layout's load arrives in chunks). */
+const CLUSTER_QUIET_MS = 30;
+const CLUSTER_MAX_WAIT_MS = 1_000;
+let clusterTimer: NodeJS.Timeout | undefined;
+
 function indexTick(): void {
   indexTimer = undefined;
   let remaining = 0;
   for (const p of parts.values()) if (p.seg.backlog > 0) remaining += p.seg.indexStep(sliceMs);
+  // One partition clustered per tick, once its writes have paused (searches run between ticks).
+  const waiting = [...parts.values()].filter((p) => unclustered(p) > 0);
+  const now0 = performance.now();
+  for (const p of waiting) p.waitingSince ??= now0;
+  const due = (p: Partition): boolean => now0 - p.lastWrite >= CLUSTER_QUIET_MS || now0 - p.waitingSince! >= CLUSTER_MAX_WAIT_MS;
+  const ready = waiting.find(due);
+  if (ready) {
+    cluster(ready);
+    ready.waitingSince = undefined;
+    remaining += ready.seg.backlog;
+    if (waiting.some((p) => p !== ready && due(p))) remaining++;
+  }
+  if (waiting.length > (ready ? 1 : 0) && !clusterTimer) {
+    clusterTimer = setTimeout(() => {
+      clusterTimer = undefined;
+      wakeIndexer();
+    }, CLUSTER_QUIET_MS);
+  }
   const now = performance.now();
   if (remaining === 0 || now - lastStats > 100) {
     lastStats = now;

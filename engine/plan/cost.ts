@@ -44,6 +44,15 @@
 //                             graph ? HNSW(n) * penalty : inf)    its own graph search
 //   scan_row, scan_pass = the planner's scan_row_ns, scan_pass_ns at dim/128
 //
+// An approximate query in a clustered flat partition (IVF, search.ts) ranks the
+// partition's clusters and scores the P rows it may return in the ones it probes,
+// P = its probe target there (search.ts planOf), gathered:
+//
+//   visit(p), probe     = overhead + (implied ? 0 : CONVERT * m) + n / ivf_cluster_rows * scan_row
+//                       + online ? P * ROW
+//                       : min(P * n / m * scan_row,               masked in its clusters' shared rows
+//                             P * (scan_row + scan_pass))         gathered alone
+//
 // The layout builder uses the batch mode for layouts without graphs (built
 // for batches), routing uses it for batches of two or more queries.
 
@@ -57,6 +66,8 @@ export interface CostParams {
   scanPassNs?: number;
   /** Batch mode: partition workers. The whole-collection index is one partition on one of them. */
   workers?: number;
+  /** Rows per cluster of clustered flat partitions (planner ivf_cluster_rows). */
+  clusterRows?: number;
 }
 
 export const COST = {
@@ -110,8 +121,13 @@ export class CostModel {
     return COST.HNSW_PER_LEVEL * Math.log2(Math.max(2, n));
   }
 
-  /** One visit of a partition of `n` points where `m` match; `flat` partitions are scanned. */
-  visit(n: number, m: number, implied: boolean, flat: boolean, convert = true): number {
+  /**
+   * One visit of a partition of `n` points where `m` match; `flat` partitions are scanned.
+   * `probe`: an approximate query in a clustered flat partition scores only the rows of
+   * the clusters it probes (search.ts, scanProbes), about this many of its matching ones.
+   */
+  visit(n: number, m: number, implied: boolean, flat: boolean, convert = true, probe?: number): number {
+    if (flat && probe !== undefined && probe < m) return this.probeVisit(n, m, implied, probe, convert);
     if (this.p.mode === 'batch') return this.batchVisit(n, m, implied, flat, convert);
     if (n <= 0) return COST.OVERHEAD;
     if (implied) return COST.OVERHEAD + (flat ? this.row * n : Math.min(this.row * n, this.hnsw(n)));
@@ -122,6 +138,20 @@ export class CostModel {
     const s = m / n;
     const graph = this.hnsw(n) * Math.min(10, Math.max(1, COST.SEL_PENALTY / s));
     return COST.OVERHEAD + local + Math.min(exact, graph);
+  }
+
+  /**
+   * An IVF probe: ranking the clusters, then its P rows in the ones it probes. Online they
+   * are scanned as an exact scan scans rows; in a batch, as the group plan scans them:
+   * masked inside the clusters' rows shared with the group (P * n / m rows at the
+   * matrix product's share), or gathered alone where its filter leaves few of them.
+   */
+  private probeVisit(n: number, m: number, implied: boolean, probe: number, convert: boolean): number {
+    const batch = this.p.mode === 'batch';
+    const local = implied || !convert ? 0 : COST.CONVERT * m;
+    const clusters = (n / Math.max(1, this.p.clusterRows ?? 384)) * this.scanRow;
+    const rows = batch ? Math.min((probe * n) / Math.max(1, m) * this.scanRow, probe * (this.scanRow + this.scanPass)) : probe * this.row;
+    return (batch ? COST.BATCH_OVERHEAD : COST.OVERHEAD) + local + clusters + rows;
   }
 
   private batchVisit(n: number, m: number, implied: boolean, flat: boolean, convert: boolean): number {

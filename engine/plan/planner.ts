@@ -36,6 +36,15 @@ export interface PlannerThresholds {
   scan_pass_ns: number;
   /** Batches: µs per level (log2 of the partition's size) of a graph search at the default ef. */
   graph_level_us: number;
+  /** Flat partitions of a layout are clustered (k-means) into clusters of about this many rows. */
+  ivf_cluster_rows: number;
+  /**
+   * An approximate query probes a clustered partition's nearest clusters until they hold
+   * max(ef, k) * ivf_rows_per_ef of the rows it may return (its share of them, when it
+   * visits several partitions), and at least ivf_min_rows.
+   */
+  ivf_rows_per_ef: number;
+  ivf_min_rows: number;
 }
 
 export type Fallback = { kind: 'exact'; rows: number } | { kind: 'hnsw-filtered'; ef: number };
@@ -45,7 +54,8 @@ export type Plan =
   | { kind: 'exact'; rows: number; reason: string }
   | { kind: 'hnsw'; ef: number; reason: string }
   | { kind: 'hnsw-filtered'; ef: number; selectivity: number; reason: string }
-  | { kind: 'probe'; probe: number; ef: number; selectivity: number; fallback: Fallback; reason: string };
+  | { kind: 'probe'; probe: number; ef: number; selectivity: number; fallback: Fallback; reason: string }
+  | { kind: 'ivf'; rows: number; clusters: number; reason: string };
 
 export interface PlanInput {
   /** Points the filter matches (equal to `live` without a filter). */

@@ -165,7 +165,9 @@ beforeAll(async () => {
   env = await tempEngine({
     index: { workers: 2 },
     layout: { flat_max_rows: FLAT_MAX_ROWS },
-    planner: { exact_max_rows: 40, probe_exact_max_rows: 400 },
+    // Flat partitions of 120 rows and more are clustered (IVF), and approximate queries probe
+    // them for about 5 * ef of their matching rows: the probes run in these small partitions too.
+    planner: { exact_max_rows: 40, probe_exact_max_rows: 400, ivf_cluster_rows: 30, ivf_rows_per_ef: 5, ivf_min_rows: 40 },
     storage: { sync: 'normal' },
   });
   await env.engine.createCollection('c', { vectors: { size: DIM, distance: 'Euclid' } });
@@ -212,8 +214,10 @@ function checkRoute(explain: QueryExplanation, view: LayoutView, exact: boolean,
     if (!t.implied) continue;
     // Searched without the filter: every point of the partition counts as matching.
     expect(t.matching, `${what}: implied partition ${t.id} (${part!.description})`).toBe(part!.size);
-    const expected = exact || part!.index === 'flat' ? 'exact' : 'hnsw';
-    expect(t.plan.kind, `${what}: plan in implied partition ${t.id} (${part!.index})`).toBe(expected);
+    // (An approximate query probes a clustered flat partition's nearest clusters.)
+    const expected = exact ? ['exact'] : part!.index === 'flat' ? ['exact', 'ivf'] : ['hnsw'];
+    expect(expected, `${what}: plan in implied partition ${t.id} (${part!.index})`).toContain(t.plan.kind);
+    if (t.plan.kind === 'ivf') ivfVisits++;
   }
   const counts = `${what}: matching points over the visited partitions ${JSON.stringify(route.partitions.map((p) => [p.id, p.implied, p.matching]))}`;
   if (!exact && clusterCuts(view)) expect(sum, counts).toBeLessThanOrEqual(explain.matching);
@@ -318,6 +322,8 @@ const LAYOUTS = [
 
 let layoutsWithCuts = 0;
 let layoutsWithClusterCuts = 0;
+/** Implied visits answered by probing a clustered flat partition (IVF). */
+let ivfVisits = 0;
 
 describe('layout correctness', () => {
   it.each(LAYOUTS)('workload [$workload], min_partition_size $min_partition_size, max_partitions $max_partitions, global_index $global_index, graphs $graphs, vector_cuts $vector_cuts: exact = brute force, recall, explain', async ({ templates, workload: _name, ...req }) => {
@@ -350,6 +356,8 @@ describe('layout correctness', () => {
     expect(layoutsWithCuts).toBeGreaterThanOrEqual(LAYOUTS.length - 1);
     // Some layout asked for vector-cluster cuts got them, so approximate routing by cluster ran too.
     expect(layoutsWithClusterCuts).toBeGreaterThan(0);
+    // And approximate queries probed clustered flat partitions, under the recall checks above.
+    expect(ivfVisits).toBeGreaterThan(0);
   });
 
   // Once a bug: normalizeFilter kept `gt` when a range had both gt and gte, so
@@ -401,5 +409,67 @@ describe('vector-cluster cuts', () => {
     }
     expect(short, 'approximate answers with fewer than min(k, matching) points').toEqual([]);
     expect(hits / expected).toBeGreaterThanOrEqual(RECALL);
+  });
+});
+
+// Flat partitions are clustered by their worker, which rewrites them in cluster
+// order (engine/partitions/worker.ts): their rows are renumbered, and writes that
+// arrive later go to an unclustered tail (or move a point to another partition, or
+// delete it) until the tail is large enough to cluster again. None of it may
+// change an answer.
+describe('clustered flat partitions', () => {
+  it('keep exact answers exact and approximate recall >= 0.95 through upserts, moves and deletions after clustering, and cluster their tail again', async () => {
+    await env.engine.createCollection('w', { vectors: { size: DIM, distance: 'Euclid' } });
+    const w = env.engine.collection('w');
+    w.createFieldIndex('kw', 'keyword', true);
+    const live = new Map(POINTS.map((p) => [p.id, { id: p.id, vector: Array.from(p.vector), payload: { ...p.payload } as Record<string, unknown> }]));
+    w.upsert({ points: [...live.values()] }, true);
+    await env.engine.waitIndexed();
+    w.startLayoutBuild({ queries: Array.from({ length: 200 }, (_, i) => ({ filter: { must: [{ key: 'kw', match: { value: KWS[i % 4] } }] } })), min_partition_size: 150, max_partitions: 6, global_index: false, graphs: false });
+    expect(await w.waitLayoutBuild()).toMatchObject({ status: 'ready' });
+    await env.engine.waitIndexed();
+    const check = async (when: string): Promise<number> => {
+      let hits = 0;
+      let expected = 0;
+      let probes = 0;
+      for (let q = 0; q < 12; q++) {
+        const filter = q % 3 === 0 ? undefined : { must: [{ key: 'kw', match: { value: KWS[q % 4] } }] };
+        const vector = queryVector();
+        const truth = bruteForce(live.values(), vector, filter, K);
+        expectSameAsBruteForce(await w.query({ query: vector, filter, limit: K, params: { exact: true } }), truth, `${when}: ${JSON.stringify(filter)} (exact)`);
+        const approx = await w.explain({ query: vector, filter, limit: K });
+        expect(approx.points, `${when}: min(k, matching)`).toHaveLength(truth.top.length);
+        probes += approx.explain.route.partitions.filter((p) => p.plan.kind === 'ivf').length;
+        const ids = new Set(truth.top.map((p) => p.id));
+        hits += approx.points.filter((p) => ids.has(p.id as number)).length;
+        expected += truth.top.length;
+      }
+      expect(hits / expected, `${when}: recall@${K}`).toBeGreaterThanOrEqual(RECALL);
+      return probes;
+    };
+    expect(await check('after the build'), 'approximate queries probed clusters').toBeGreaterThan(0);
+    const clustered = (): number[] => w.layoutView().partitions.map((p) => p.params.clustered_rows ?? 0);
+    const before = clustered();
+    // Every partition of more than 4 clusters' worth of rows was clustered, all of its rows.
+    w.layoutView().partitions.forEach((p, i) => expect(before[i], p.description).toBe(p.size >= 120 ? p.size : 0));
+    // New points (to the tails), points moved to another partition (new keyword) or given a new
+    // vector in place, and deletions; twice, so that the second round clusters the grown tails again.
+    const fresh = clusteredVectors(1_000, DIM, 12, 77);
+    for (let round = 0; round < 2; round++) {
+      const added = Array.from({ length: 500 }, (_, i) => ({ id: N + round * 500 + i, vector: Array.from(fresh[round * 500 + i]), payload: { kw: KWS[i % 4], n: i % 100, tags: [], u: 0 } as Record<string, unknown> }));
+      const moved = Array.from({ length: 150 }, (_, i) => live.get(round * 1000 + i * 3)!).filter(Boolean).map((p, i) => ({ ...p, payload: { ...p.payload, kw: KWS[(i + 1) % 4] } }));
+      const revectored = Array.from({ length: 100 }, (_, i) => live.get(round * 1000 + i * 3 + 1)!).filter(Boolean).map((p, i) => ({ ...p, vector: Array.from(fresh[(i * 7) % 1_000]) }));
+      const deleted = Array.from({ length: 150 }, (_, i) => round * 1000 + i * 3 + 2).filter((id) => live.has(id));
+      w.upsert({ points: [...added, ...moved, ...revectored] }, true);
+      w.deletePoints({ points: deleted }, true);
+      for (const p of [...added, ...moved, ...revectored]) live.set(p.id, p);
+      for (const id of deleted) live.delete(id);
+      await env.engine.waitIndexed();
+      await check(`after write round ${round + 1}`);
+    }
+    expect(w.layoutView().partitions.reduce((s, p) => s + p.size, 0)).toBe(live.size);
+    // The tails grew past a quarter of the clustered rows, and were clustered again.
+    expect(clustered().some((rows, i) => rows > 0 && rows !== before[i]), JSON.stringify([before, clustered()])).toBe(true);
+    await env.engine.deleteCollection('w');
   });
 });

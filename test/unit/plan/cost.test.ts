@@ -21,6 +21,21 @@ const CASES = [1_000, 10_000, 100_000, 1_000_000].flatMap((n) =>
   ),
 );
 
+describe('CostModel: IVF probes of clustered flat partitions', () => {
+  it('charges a probe its cluster ranking and its target rows, less than scanning every matching row, in both modes', () => {
+    for (const mode of ['online', 'batch'] as const) {
+      const m = new CostModel({ dim: 128, exactMaxRows: 2_000, scanRowNs: 5, scanPassNs: 40, clusterRows: 384, mode });
+      const probe = m.visit(20_000, 10_000, false, true, true, 2_560);
+      expect(probe, mode).toBeLessThan(m.visit(20_000, 10_000, false, true));
+      // More rows to probe, more cost; a target past the matching rows is an exact scan.
+      expect(m.visit(20_000, 10_000, false, true, true, 5_000), mode).toBeGreaterThan(probe);
+      expect(m.visit(20_000, 1_000, false, true, true, 2_560), mode).toBe(m.visit(20_000, 1_000, false, true));
+      // Graph partitions are never probed.
+      expect(m.visit(20_000, 10_000, false, false, true, 2_560), mode).toBe(m.visit(20_000, 10_000, false, false));
+    }
+  });
+});
+
 describe('CostModel modes', () => {
   it('switches mode with as(), online by default, and keeps the same model for the same mode', () => {
     expect(online.mode).toBe('online');

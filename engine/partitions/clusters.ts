@@ -1,0 +1,84 @@
+// Clusters inside a flat partition (IVF within a layout's leaf): k-means over the
+// partition's live rows, whose order the worker then makes the clusters' order, so
+// that a cluster is a contiguous run of rows and its rows that a filter allows are
+// a run of the filter's bitmap. Approximate batch queries probe their nearest
+// clusters until these hold enough of the rows they may return (the kernel's
+// scanProbes); exact queries still scan every row their filter allows.
+
+import { KERNEL, type KernelMetric } from '../../index/kernel.js';
+
+/** Lloyd iterations: the assignment barely moves after a handful on clustered data. */
+const ITERATIONS = 6;
+/** Rows assigned per kernel call. */
+const CHUNK = 4096;
+
+export interface PartitionClusters {
+  /** clusters x dim values. */
+  centroids: Float32Array;
+  /** Cluster c holds rows [offsets[c], offsets[c + 1]); rows past offsets[clusters] are the tail written since. */
+  offsets: Int32Array;
+  /** The metric centroids are ranked by (the partition's own). */
+  metric: KernelMetric;
+}
+
+export interface Clustering {
+  clusters: PartitionClusters;
+  /** The rows in their new order: new row i is old row order[i]. */
+  order: Int32Array;
+}
+
+/**
+ * k-means (squared L2, centroids seeded at evenly spaced rows) over `rows` of
+ * `data`, about `perCluster` rows per cluster. With a normalised metric (cosine)
+ * centroids are normalised too, so that ranking them by dot product ranks by angle.
+ */
+export function clusterRows(data: Float32Array, dim: number, rows: Int32Array, perCluster: number, metric: KernelMetric, normalise: boolean): Clustering {
+  const n = rows.length;
+  const k = Math.max(1, Math.round(n / Math.max(1, perCluster)));
+  const centroids = new Float32Array(k * dim);
+  for (let c = 0; c < k; c++) {
+    const r = rows[Math.floor(((c + 0.5) * n) / k)];
+    centroids.set(data.subarray(r * dim, (r + 1) * dim), c * dim);
+  }
+  const assignment = new Int32Array(n);
+  const ids = Int32Array.from({ length: k }, (_, c) => c);
+  const assign = (): void => {
+    const block = new Float32Array(Math.min(CHUNK, n) * dim);
+    for (let s = 0; s < n; s += CHUNK) {
+      const nq = Math.min(CHUNK, n - s);
+      for (let i = 0; i < nq; i++) block.set(data.subarray(rows[s + i] * dim, (rows[s + i] + 1) * dim), i * dim);
+      const r = KERNEL.scanGroup(centroids, dim, block, nq, ids, k, new Uint32Array(1), new Int32Array(nq).fill(-1), 0, 1, 1);
+      for (let i = 0; i < nq; i++) assignment[s + i] = r.labels[i];
+    }
+  };
+  for (let iter = 0; iter < ITERATIONS; iter++) {
+    assign();
+    const sums = new Float64Array(k * dim);
+    const counts = new Int32Array(k);
+    for (let i = 0; i < n; i++) {
+      const c = assignment[i];
+      counts[c]++;
+      const at = rows[i] * dim;
+      for (let d = 0; d < dim; d++) sums[c * dim + d] += data[at + d];
+    }
+    // An empty cluster keeps its centroid (it holds no rows, so no query probes it).
+    for (let c = 0; c < k; c++) if (counts[c] > 0) for (let d = 0; d < dim; d++) centroids[c * dim + d] = sums[c * dim + d] / counts[c];
+  }
+  assign();
+  if (normalise) {
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let d = 0; d < dim; d++) s += centroids[c * dim + d] ** 2;
+      const norm = Math.sqrt(s) || 1;
+      for (let d = 0; d < dim; d++) centroids[c * dim + d] /= norm;
+    }
+  }
+  // Counting sort of the rows by cluster (stable: rows keep their order inside a cluster).
+  const offsets = new Int32Array(k + 1);
+  for (let i = 0; i < n; i++) offsets[assignment[i] + 1]++;
+  for (let c = 0; c < k; c++) offsets[c + 1] += offsets[c];
+  const at = offsets.slice(0, k);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[at[assignment[i]]++] = rows[i];
+  return { clusters: { centroids, offsets, metric }, order };
+}
