@@ -740,7 +740,8 @@ export class CollectionIndex {
     let partitions = 0;
     // An approximate query probes a clustered flat partition for this many of its rows (search.ts planOf).
     const t = this.ctx.planner;
-    const clustered = (ref: PartitionRef): boolean => ref.spec.flat && t.ivf_cluster_rows > 0 && ref.size >= 4 * t.ivf_cluster_rows;
+    // Whether its worker has clustered it, as the worker last reported (not re-derived here).
+    const clustered = (ref: PartitionRef): boolean => ref.spec.flat && (this.ctx.host.cached(ref.key).clusters ?? 0) > 0;
     const probeTarget = Math.max(t.ivf_min_rows, q.k + q.exclude.length, Math.max(q.ef, q.k) * t.ivf_rows_per_ef);
     const probeRows = (ref: PartitionRef): number | undefined => (q.exact || !clustered(ref) ? undefined : probeTarget);
     if (implied.length === routed.length) {
