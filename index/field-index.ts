@@ -23,9 +23,82 @@ type Key = string | number | boolean;
 
 const REBUILD_FRACTION = 0.05;
 const REBUILD_MIN = 2048;
+/** A value's labels stay a list while they number at most this many... */
+const LIST_MIN = 64;
+/** ...or at most one in this many labels: past it a bitmap is smaller (4 bytes a listed label, 1 bit a label). */
+const LIST_SHARE = 32;
+
+/**
+ * The labels holding one value: an unsorted list while they are few (a
+ * float field has a value per point, and a bitmap each would cost
+ * labels² / 8 bytes), a bitmap once they are many. `n` is exact in both.
+ */
+class Posting {
+  list: Int32Array | null = new Int32Array(4);
+  bits: Bitmap | null = null;
+  n = 0;
+
+  add(label: number): void {
+    if (this.bits) {
+      if (!this.bits.has(label)) {
+        this.bits.set(label);
+        this.n++;
+      }
+      return;
+    }
+    let list = this.list!;
+    if (this.n === list.length) {
+      if (this.n >= LIST_MIN && this.n * LIST_SHARE >= label) {
+        const b = new Bitmap(Math.max(label, this.maxLabel()) + 1).setLabels(list, 0, this.n);
+        b.set(label);
+        this.bits = b;
+        this.list = null;
+        this.n++;
+        return;
+      }
+      const grown = new Int32Array(list.length * 2);
+      grown.set(list);
+      this.list = list = grown;
+    }
+    list[this.n++] = label;
+  }
+
+  /** Removes a label it holds (the caller knows it does). */
+  remove(label: number): void {
+    if (this.bits) {
+      if (this.bits.has(label)) {
+        this.bits.clear(label);
+        this.n--;
+      }
+      return;
+    }
+    const list = this.list!;
+    const i = list.subarray(0, this.n).indexOf(label);
+    if (i < 0) return;
+    list[i] = list[--this.n];
+  }
+
+  /** ORs its labels into `out` (sized by the caller to hold every label). */
+  orInto(out: Bitmap): Bitmap {
+    if (this.bits) return out.or(this.bits);
+    out.ensure(this.maxLabel() + 1);
+    return out.setLabels(this.list!, 0, this.n);
+  }
+
+  toBitmap(): Bitmap {
+    return this.bits ? this.bits.clone() : this.orInto(new Bitmap(this.maxLabel() + 1));
+  }
+
+  private maxLabel(): number {
+    let m = -1;
+    const list = this.list!;
+    for (let i = 0; i < this.n; i++) if (list[i] > m) m = list[i];
+    return m;
+  }
+}
 
 export class FieldIndex {
-  private readonly byValue = new Map<Key, Bitmap>();
+  private readonly byValue = new Map<Key, Posting>();
   /** Labels whose key is present (any value, including null or []). */
   readonly present = new Bitmap();
   readonly hasNull = new Bitmap();
@@ -93,9 +166,9 @@ export class FieldIndex {
       }
       if (keys.includes(k)) continue;
       keys.push(k);
-      let b = this.byValue.get(k);
-      if (!b) this.byValue.set(k, (b = new Bitmap()));
-      b.set(label);
+      let p = this.byValue.get(k);
+      if (!p) this.byValue.set(k, (p = new Posting()));
+      p.add(label);
     }
     if (keys.length > 0) {
       this.hasValue.set(label);
@@ -116,10 +189,10 @@ export class FieldIndex {
     const keys = this.valuesOf[label];
     if (!keys) return;
     for (const k of keys) {
-      const b = this.byValue.get(k);
-      if (!b) continue;
-      b.clear(label);
-      if (b.count() === 0) this.byValue.delete(k);
+      const p = this.byValue.get(k);
+      if (!p) continue;
+      p.remove(label);
+      if (p.n === 0) this.byValue.delete(k);
     }
     this.hasValue.clear(label);
     this.valuesOf[label] = undefined;
@@ -149,20 +222,22 @@ export class FieldIndex {
   /** Labels holding `value` (already converted by the caller to this field's type). */
   equal(value: Key): Bitmap {
     const k = this.schema === 'datetime' && typeof value === 'string' ? parseDatetime(value) : value;
-    return k === undefined ? new Bitmap() : (this.byValue.get(k)?.clone() ?? new Bitmap());
+    return k === undefined ? new Bitmap() : (this.byValue.get(k)?.toBitmap() ?? new Bitmap());
   }
 
-  /** The labels holding `value`, shared with the index (read only, never modify), or undefined when none does. */
-  peekEqual(value: Key): Bitmap | undefined {
-    return this.byValue.get(value);
+  /**
+   * The labels holding `value` as the index's own bitmap (read only, never
+   * modify), NONE when no label holds it, or undefined when they are kept as
+   * a list (then `equal` makes the bitmap).
+   */
+  peekEqual(value: Key, none: Bitmap): Bitmap | undefined {
+    const p = this.byValue.get(value);
+    return p ? (p.bits ?? undefined) : none;
   }
 
   anyOf(values: readonly Key[]): Bitmap {
-    const out = new Bitmap();
-    for (const v of values) {
-      const b = this.byValue.get(v);
-      if (b) out.or(b);
-    }
+    const out = new Bitmap(this.valuesOf.length);
+    for (const v of values) this.byValue.get(v)?.orInto(out);
     return out;
   }
 
@@ -170,7 +245,7 @@ export class FieldIndex {
   someOutside(values: readonly Key[]): Bitmap {
     const excluded = new Set<Key>(values);
     const out = new Bitmap(this.valuesOf.length);
-    for (const [k, b] of this.byValue) if (!excluded.has(k)) out.or(b);
+    for (const [k, p] of this.byValue) if (!excluded.has(k)) p.orInto(out);
     return out;
   }
 

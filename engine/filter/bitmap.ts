@@ -80,7 +80,7 @@ function shared(c: Condition, ctx: BitmapContext): Bitmap | undefined {
   const fits = typeof v === 'string' ? idx.schema === 'keyword' || idx.schema === 'uuid'
     : typeof v === 'number' ? idx.schema === 'integer' || idx.schema === 'float'
       : typeof v === 'boolean' && idx.schema === 'bool';
-  return fits ? (idx.peekEqual(v as string | number | boolean) ?? NONE) : undefined;
+  return fits ? idx.peekEqual(v as string | number | boolean, NONE) : undefined;
 }
 
 /** With `arena`, the result's words come from it (shared memory for the workers); intermediate bitmaps do not. */
