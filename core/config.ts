@@ -46,6 +46,11 @@ export interface Config {
     max_partitions: number;
     /** Points sampled to estimate the workload's cost while choosing cuts. */
     sample_size: number;
+    /**
+     * Distinct filters of the workload the cost is estimated over (drawn by weight when a
+     * workload has more; 0 = all). The builder's time grows with them, its choices barely do.
+     */
+    filter_sample: number;
     /** Keep the whole-collection index beside the partitions, for queries that would visit too many. */
     global_index: boolean;
     /** Partitions of at most this many points are flat blocks scanned exactly instead of HNSW graphs. */
@@ -92,7 +97,7 @@ export const DEFAULT_CONFIG: Config = {
   storage: { path: './data', sync: 'full', snapshot_interval_s: 30 },
   index: { indexing_slice_ms: 8, manhattan_rerank_min: 200, workers: 0 },
   query_log: { max_entries: 100_000, flush_interval_ms: 1_000 },
-  layout: { min_partition_size: 1_000, max_partitions: 64, sample_size: 16_384, global_index: true, flat_max_rows: 2_000 },
+  layout: { min_partition_size: 1_000, max_partitions: 64, sample_size: 16_384, filter_sample: 2_048, global_index: true, flat_max_rows: 2_000 },
   // Measured by bench/core/calibrate.ts at 100k x 128-d (bench/results/calibrate-*.json):
   // exact scan 0.06 ms at 500 matching rows and 0.2 ms at 2k, against 1-18 ms for a
   // filtered HNSW search when filter and query do not correlate; raising ef with

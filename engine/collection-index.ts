@@ -29,7 +29,7 @@ import { CostModel } from './plan/cost.js';
 import { clusterCount, kmeans, nearestClusters, type Centroids } from './layout/kmeans.js';
 import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
 import {
-  buildTree, candidateAtoms, describeLeaves, leaves, routePoint, routeQuery, treeFromJson, treeToJson, viewTree,
+  buildTree, candidateAtoms, describeLeaves, sampleFilters, leaves, routePoint, routeQuery, treeFromJson, treeToJson, viewTree,
   type BuildInput, type TreeJson, type TreeNode, type WorkloadFilter,
 } from './layout/qd-tree.js';
 import type { BuildView, LayoutBuildRequest, LayoutView, PartitionView } from './layout/types.js';
@@ -886,6 +886,7 @@ export class CollectionIndex {
       distinct.set(key, { filter, nf: normalizeFilter(filter), weight: 1 });
     });
 
+    const filters = sampleFilters([...distinct.values()], defaults.filter_sample);
     const id = randomUUID();
     this.buildView = {
       id,
@@ -893,11 +894,11 @@ export class CollectionIndex {
       progress: { done: 0, total: this.liveCount },
       started_at: new Date().toISOString(),
       seconds: 0,
-      workload: { queries: raws.length, distinct_filters: distinct.size },
+      workload: { queries: raws.length, distinct_filters: distinct.size, ...(filters.length < distinct.size ? { sampled_filters: filters.length } : {}) },
     };
     const view = this.buildView;
     const options = { minSize, maxParts, globalIndex, vectorCuts: req.vector_cuts === true, clusters, graphs };
-    this.buildDone = this.runBuild(view, [...distinct.values()], options).catch(async (err: unknown) => {
+    this.buildDone = this.runBuild(view, filters, options).catch(async (err: unknown) => {
       view.status = 'failed';
       view.error = err instanceof HqdbError ? err.message : `layout build failed: ${(err as Error).message}`;
       view.finished_at = new Date().toISOString();
@@ -1117,3 +1118,4 @@ export class CollectionIndex {
 function clusterParams(s: PartitionStats): PartitionView['params'] {
   return s.clusters ? { clusters: s.clusters, clustered_rows: s.clustered } : {};
 }
+

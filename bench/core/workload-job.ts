@@ -70,7 +70,7 @@ interface Server {
 async function startServer(dataDir: string, port: number, grpcPort: number): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, HQDB__STORAGE__PATH: dataDir, HQDB__SERVICE__HTTP_PORT: String(port), HQDB__SERVICE__GRPC_PORT: String(grpcPort), HQDB__SERVICE__HOST: '127.0.0.1', HQDB__LOG__LEVEL: 'warn' },
+    env: { ...process.env, HQDB__STORAGE__PATH: dataDir, HQDB__SERVICE__HTTP_PORT: String(port), HQDB__SERVICE__GRPC_PORT: String(grpcPort), HQDB__SERVICE__HOST: '127.0.0.1', HQDB__LOG__LEVEL: process.env.HQDB__LOG__LEVEL ?? 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -273,10 +273,17 @@ try {
     const res = await fetch(`${url}/collections/kg/workloads?layout=optimise&limit=10`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: createReadStream(file) as unknown as ReadableStream, duplex: 'half' } as RequestInit);
     const submitted = (await res.json()) as { result: { id: string } };
     if (res.status !== 202) throw new Error(`submit: ${res.status} ${JSON.stringify(submitted)}`);
+    const tUploaded = performance.now();
     const job = await waitJob(url, submitted.result.id);
     if (job.status !== 'done') throw new Error(`job ended ${job.status}: ${job.error}`);
+    const tDone = performance.now();
     const results = await readResults(url, submitted.result.id);
     const seconds = (performance.now() - t0) / 1000;
+    const span = (a: string | null, b: string | null): number => (a && b ? (Date.parse(b) - Date.parse(a)) / 1000 : NaN);
+    const started = span(job.created_at, job.started_at);
+    const ran = span(job.started_at, job.finished_at);
+    log(`optimise: upload ${((tUploaded - t0) / 1000).toFixed(2)} s, queued ${started.toFixed(2)} s, layout build ${(ran - job.running_seconds).toFixed(2)} s, answers ${job.running_seconds.toFixed(2)} s, ` +
+      `end noticed after ${((tDone - tUploaded) / 1000 - span(job.created_at, job.finished_at)).toFixed(2)} s more, results download ${((performance.now() - tDone) / 1000).toFixed(2)} s`);
     let recall = 0;
     if (truth) workload.queries.forEach((_, i) => (recall += recallAtK((results.get(i) ?? []).map(Number), truthOf(truth, i), 10)));
     log(`optimise: ${QUERIES} queries with layout=optimise end to end (upload, layout build, answers, results download) in ${seconds.toFixed(1)} s = ${(QUERIES / seconds).toFixed(0)} q/s` +

@@ -200,6 +200,8 @@ interface QueryState {
   q: number;
   /** Which of its atoms the path implies. */
   implied: boolean[];
+  /** How many of its atoms the path does not imply. */
+  left: number;
   /** Probability that the query reaches the node (below cluster cuts, which it follows only for its probed clusters). */
   reach: number;
 }
@@ -280,21 +282,21 @@ export async function buildTree(input: BuildInput): Promise<BuiltTree> {
    * matching points) of what that index would cost it: routing sends it there when
    * the partitions cost more, so a split never has to pay for queries it does not help.
    */
-  const queryCost = (st: QueryState, n: number, mSample: number): number => {
-    const { partition, collection } = queryCostParts(st, n, mSample);
+  const queryCost = (st: QueryState, n: number, mSample: number): number => costAt(st.q, st.reach, isImplied(st), n, mSample);
+  /** Query i's cost in a node of n sample points of which mSample match it, reached with probability `reach`. */
+  const costAt = (i: number, reach: number, implied: boolean, n: number, mSample: number): number => {
+    const { partition, collection } = costParts(i, reach, implied, n, mSample);
     return partition + collection;
   };
   /** A query's cost in a node, split by where routing runs it: in the node's partition or on the whole-collection index. */
-  const queryCostParts = (st: QueryState, n: number, mSample: number): { partition: number; collection: number } => {
+  const costParts = (i: number, reach: number, implied: boolean, n: number, mSample: number): { partition: number; collection: number } => {
     const size = n * scale;
     const flat = size <= input.flatMaxRows;
-    const i = st.q;
-    const implied = isImplied(st);
     const m = implied ? size : mSample * scale;
     const frac = filtered[i] ? (matchTotal[i] > 0 ? m / matchTotal[i] : 0) : size / Math.max(1, total);
     const own = cost.visit(size, m, implied, flat) + (implied || !filtered[i] ? 0 : cost.filter * frac);
     // (Without a whole-collection index its cost is Infinity, and Infinity * 0 would be NaN.)
-    const w = queries[i].weight * st.reach;
+    const w = queries[i].weight * reach;
     if (input.globalIndex && globalCost[i] * frac < own) return { partition: 0, collection: w * globalCost[i] * frac };
     return { partition: w * own, collection: 0 };
   };
@@ -329,32 +331,70 @@ export async function buildTree(input: BuildInput): Promise<BuiltTree> {
   };
   const sizeOf = (mt: Matches): number => ('bits' in mt ? mt.n : mt.list.length);
 
+  // What each cut side says about each distinct atom of the workload, worked out once (the
+  // greedy builder asks again at every node it evaluates): 0 unknown, 1 implied, 2 contradicted.
+  const atomIds = new Map<string, number>();
+  const distinctAtoms: Atom[] = [];
+  const atomsOf = queries.map((q) => Int32Array.from(q.nf.atoms, (a) => {
+    const key = (a.negated ? '!' : '') + atomKey(a);
+    let id = atomIds.get(key);
+    if (id === undefined) {
+      id = distinctAtoms.length;
+      atomIds.set(key, id);
+      distinctAtoms.push(a);
+    }
+    return id;
+  }));
+  const relations = new Int8Array(cuts.length * 2 * distinctAtoms.length).fill(-1);
+  const relationOf = (ci: number, inside: boolean, atom: number): number => {
+    const at = (ci * 2 + (inside ? 0 : 1)) * distinctAtoms.length + atom;
+    let r = relations[at];
+    if (r < 0) {
+      const c = cuts[ci];
+      const rel = 'atom' in c ? relate({ cut: c.atom, inside }, distinctAtoms[atom], input.singleValued) : 'unknown';
+      relations[at] = r = rel === 'implied' ? 1 : rel === 'contradicted' ? 2 : 0;
+    }
+    return r;
+  };
+  /** A query on one side of a cut: undefined when the side contradicts it, else whether its whole filter is then implied. */
+  const sideOf = (st: QueryState, ci: number, inside: boolean): boolean | undefined => {
+    const ids = atomsOf[st.q];
+    let left = st.left;
+    for (let i = 0; i < ids.length; i++) {
+      const r = relationOf(ci, inside, ids[i]);
+      if (r === 2) return undefined;
+      if (r === 1 && !st.implied[i]) left--;
+    }
+    return !queries[st.q].nf.residual && left === 0;
+  };
+
   /** How the queries visiting a node split over a cut's two sides (null where a side is skipped). */
-  const splitQueries = (qs: QueryState[], c: BuildInput['cuts'][number]): [(QueryState | null)[], (QueryState | null)[]] => {
+  const splitQueries = (qs: QueryState[], ci: number): [(QueryState | null)[], (QueryState | null)[]] => {
+    const c = cuts[ci];
     if ('clusters' in c) {
-      // Query vectors are not known (the log keeps filters only): a query probes `probe` of `count` clusters at random.
-      const { count: k, probe } = input.clusters!;
-      const pIn = Math.min(1, (probe * c.clusters.length) / k);
-      const pOut = Math.min(1, (probe * (k - c.clusters.length)) / k);
+      const [pIn, pOut] = clusterReach(c.clusters.length);
       return [qs.map((st) => ({ ...st, reach: st.reach * pIn })), qs.map((st) => ({ ...st, reach: st.reach * pOut }))];
     }
-    const cut = c.atom;
     const sides: [(QueryState | null)[], (QueryState | null)[]] = [[], []];
     for (const [si, inside] of [[0, true], [1, false]] as const) {
-      const side: CutSide = { cut, inside };
       for (const st of qs) {
-        const nf = queries[st.q].nf;
+        const ids = atomsOf[st.q];
         let contradicted = false;
         let implied: boolean[] | undefined;
-        nf.atoms.forEach((a, i) => {
-          const r = relate(side, a, input.singleValued);
-          if (r === 'contradicted') contradicted = true;
-          else if (r === 'implied' && !st.implied[i]) (implied ??= st.implied.slice())[i] = true;
-        });
-        sides[si].push(contradicted ? null : implied ? { q: st.q, implied, reach: st.reach } : st);
+        for (let i = 0; i < ids.length; i++) {
+          const r = relationOf(ci, inside, ids[i]);
+          if (r === 2) contradicted = true;
+          else if (r === 1 && !st.implied[i]) (implied ??= st.implied.slice())[i] = true;
+        }
+        sides[si].push(contradicted ? null : implied ? { q: st.q, implied, left: implied.filter((x) => !x).length, reach: st.reach } : st);
       }
     }
     return sides;
+  };
+  /** The chance that a query probes a cluster cut's inside and its outside: query vectors are not known (the log keeps filters only), so it probes `probe` of `count` clusters at random. */
+  const clusterReach = (inside: number): [number, number] => {
+    const { count: k, probe } = input.clusters!;
+    return [Math.min(1, (probe * inside) / k), Math.min(1, (probe * (k - inside)) / k)];
   };
 
   const nodeCost = (members: Uint32Array, n: number, qs: QueryState[]): number => {
@@ -374,12 +414,20 @@ export async function buildTree(input: BuildInput): Promise<BuiltTree> {
       const nIn = andCount(cut.bits, p.members);
       const nOut = p.count - nIn;
       if (nIn < minSample || nOut < minSample) continue;
-      const [sIn, sOut] = splitQueries(p.queries, cut);
       let after = 0;
+      const reach = 'clusters' in cut ? clusterReach(cut.clusters.length) : undefined;
       for (let j = 0; j < p.queries.length; j++) {
+        const st = p.queries[j];
         const { inside, all } = countInside(mt[j], cut.bits);
-        if (sIn[j]) after += queryCost(sIn[j]!, nIn, inside);
-        if (sOut[j]) after += queryCost(sOut[j]!, nOut, all - inside);
+        if (reach) {
+          const implied = isImplied(st);
+          after += costAt(st.q, st.reach * reach[0], implied, nIn, inside) + costAt(st.q, st.reach * reach[1], implied, nOut, all - inside);
+          continue;
+        }
+        const impliedIn = sideOf(st, ci, true);
+        if (impliedIn !== undefined) after += costAt(st.q, st.reach, impliedIn, nIn, inside);
+        const impliedOut = sideOf(st, ci, false);
+        if (impliedOut !== undefined) after += costAt(st.q, st.reach, impliedOut, nOut, all - inside);
       }
       const gain = base - after;
       if (gain > 0 && (!best || gain > best.gain)) best = { cut: ci, gain };
@@ -391,14 +439,14 @@ export async function buildTree(input: BuildInput): Promise<BuiltTree> {
       return;
     }
     const cut = cuts[best.cut];
-    const [sIn, sOut] = splitQueries(p.queries, cut);
+    const [sIn, sOut] = splitQueries(p.queries, best.cut);
     p.best = {
       cut: best.cut, gain: best.gain, inside: and(p.members, cut.bits), outside: andNot(p.members, cut.bits),
       qIn: sIn.filter((x): x is QueryState => x !== null), qOut: sOut.filter((x): x is QueryState => x !== null),
     };
   };
 
-  const rootQueries: QueryState[] = queries.map((q, i) => ({ q: i, implied: q.nf.atoms.map(() => false), reach: 1 }));
+  const rootQueries: QueryState[] = queries.map((q, i) => ({ q: i, implied: q.nf.atoms.map(() => false), left: q.nf.atoms.length, reach: 1 }));
   let tree: TreeNode = { leaf: 0 };
   const root: Pending = { members: all, count: sampleSize, queries: rootQueries, node: tree, replace: (n) => { tree = n; } };
   const before = nodeCost(all, sampleSize, rootQueries);
@@ -440,7 +488,7 @@ export async function buildTree(input: BuildInput): Promise<BuiltTree> {
     const mt = matchesIn(p.members, p.queries);
     let c = 0;
     p.queries.forEach((st, j) => {
-      const parts = queryCostParts(st, p.count, sizeOf(mt[j]));
+      const parts = costParts(st.q, st.reach, isImplied(st), p.count, sizeOf(mt[j]));
       c += parts.partition;
       collectionCost += parts.collection;
     });
@@ -471,6 +519,36 @@ export function candidateAtoms(queries: { nf: NormalizedFilter; weight: number }
     }
   }
   return [...byKey.values()].sort((a, b) => b.weight - a.weight).slice(0, limit).map((e) => e.atom);
+}
+
+/**
+ * At most `max` of a workload's distinct filters (0 = all), drawn with replacement with
+ * probability proportional to their weight; each draw weighs total / max, so every
+ * filter's expected weight, and the estimated cost of any layout, stays what it was.
+ * Seeded: the same workload gives the same layout.
+ */
+export function sampleFilters<T extends { weight: number }>(filters: T[], max: number): T[] {
+  if (max <= 0 || filters.length <= max) return filters;
+  const cumulative = new Float64Array(filters.length);
+  let total = 0;
+  filters.forEach((f, i) => (cumulative[i] = total += f.weight));
+  const drawn = new Map<number, number>();
+  let seed = 0x2545f491;
+  for (let d = 0; d < max; d++) {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const x = (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * total;
+    let lo = 0, hi = filters.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumulative[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    drawn.set(lo, (drawn.get(lo) ?? 0) + 1);
+  }
+  return [...drawn].map(([i, n]) => ({ ...filters[i], weight: (n * total) / max }));
 }
 
 export { count as bitsetCount };

@@ -40,7 +40,8 @@ export interface BuildView {
   /** Wall-clock seconds the build took (or has taken so far). */
   seconds: number;
   /** Queries (distinct filters, with their counts) the tree was learnt from. */
-  workload?: { queries: number; distinct_filters: number };
+  /** The workload learnt from; `sampled_filters` when the builder estimated its cost over a weighted sample of its distinct filters (layout.filter_sample). */
+  workload?: { queries: number; distinct_filters: number; sampled_filters?: number };
 }
 
 export interface PartitionView {

@@ -23,7 +23,7 @@ import { matchesFilter } from '../../engine/filter/reference.js';
 import { CostModel } from '../../engine/plan/cost.js';
 import { atomKey, disjoint, normalizeFilter, relate, satisfies, subset, type Atom, type ValueSet } from '../../engine/layout/predicates.js';
 import {
-  buildTree, candidateAtoms, cutFromRaw, describeLeaves, leaves, rawOfAtom, routePoint, routeQuery, treeFromJson, treeToJson, type TreeNode,
+  buildTree, candidateAtoms, cutFromRaw, describeLeaves, leaves, rawOfAtom, routePoint, routeQuery, sampleFilters, treeFromJson, treeToJson, type TreeNode,
 } from '../../engine/layout/qd-tree.js';
 
 /** Seeded so a failure reproduces; fast-check prints the path of a shrunk counterexample. */
@@ -548,5 +548,30 @@ describe('candidateAtoms and buildTree', () => {
   it('keeps one leaf when max_partitions is 1 or no cut leaves both sides at the minimum size', async () => {
     expect((await buildTree(builderInput(100, 1).input)).tree).toEqual({ leaf: 0 });
     expect((await buildTree(builderInput(700, 16).input)).tree).toEqual({ leaf: 0 });
+  });
+});
+
+describe('sampleFilters', () => {
+  const workload = (n: number): { name: number; weight: number }[] =>
+    Array.from({ length: n }, (_, i) => ({ name: i, weight: i === 0 ? 5_000 : 1 + (i % 3) }));
+
+  it('keeps a workload at or under the maximum as it is, and every filter when the maximum is 0', () => {
+    const w = workload(100);
+    expect(sampleFilters(w, 100)).toBe(w);
+    expect(sampleFilters(w, 0)).toBe(w);
+  });
+
+  it('draws at most the maximum by weight, keeping the total weight and a heavy filter its share, the same way every time', () => {
+    const w = workload(20_000);
+    const total = w.reduce((s, f) => s + f.weight, 0);
+    const drawn = sampleFilters(w, 2_048);
+    expect(drawn.length).toBeLessThanOrEqual(2_048);
+    expect(drawn.length).toBeGreaterThan(1_000);
+    expect(drawn.reduce((s, f) => s + f.weight, 0)).toBeCloseTo(total, 6);
+    const heavy = drawn.find((f) => f.name === 0)!;
+    expect(heavy.weight / 5_000).toBeGreaterThan(0.85);
+    expect(heavy.weight / 5_000).toBeLessThan(1.15);
+    expect(new Set(drawn.map((f) => f.name)).size).toBe(drawn.length);
+    expect(sampleFilters(w, 2_048)).toEqual(drawn);
   });
 });
