@@ -1043,6 +1043,7 @@ export class CollectionIndex {
       await tick();
     }
     set.cursor = Infinity;
+    const loadedMs = performance.now() - started;
     // 5. Wait until the workers have indexed the new partitions.
     for (;;) {
       await this.ctx.host.refresh();
@@ -1059,6 +1060,7 @@ export class CollectionIndex {
       await tick();
       await new Promise((r) => setTimeout(r, 100));
     }
+    const indexedMs = performance.now() - started;
     // 6. Persist, then swap atomically: queries already sent finish on the old partitions.
     await mkdir(dir, { recursive: true });
     await Promise.all(parts.filter((r) => r.dir).map((r) => this.ctx.host.snapshot(r.key, r.dir!, this.ctx.seq())));
@@ -1081,7 +1083,8 @@ export class CollectionIndex {
     // Ready only once it serves: a client polling the status never sees "ready" before the swap.
     Object.assign(view, finished);
     this.ctx.log.info({
-      collection: this.ctx.name, build: view.id, partitions: parts.length, seconds: view.seconds, tree_ms: Math.round(treeMs),
+      collection: this.ctx.name, build: view.id, partitions: parts.length, seconds: view.seconds,
+      steps_ms: { tree: Math.round(treeMs), load: Math.round(loadedMs - treeMs), index: Math.round(indexedMs - loadedMs), persist: Math.round(view.seconds * 1000 - indexedMs) },
       estimated_cost_us: { before: Math.round(cost.before), after: Math.round(cost.after) }, sample: sampleSize, cuts: cuts.length,
     }, 'layout ready');
     if (old) {

@@ -593,7 +593,9 @@ export class Workloads {
           lines[i] = `{"id":${r.client_id ?? String(r.line)},"error":${r.error}}`;
           return;
         }
-        const q = parseJsonLossless(r.body!) as QueryRequest;
+        // (An NDJSON line is stored as sent, its client id included: the id is not part of the query.)
+        const q = parseJsonLossless(r.body!) as QueryRequest & { id?: unknown };
+        delete q.id;
         if (q.limit == null) q.limit = options.limit;
         if (q.with_payload == null) q.with_payload = options.with_payload;
         requests.push(q);
@@ -780,11 +782,11 @@ function readLine(line: number, text: string): WorkloadQueryRow {
     const e = err as HqdbError;
     return { line, client_id: null, body: null, filter: null, error: errorText(e.code ?? 'MALFORMED_JSON', e.message) };
   }
-  return readQuery(line, parsed);
+  return readQuery(line, parsed, text);
 }
 
 /** Splits a query line into its client id and body, refusing what cannot be a query; the executor checks the rest when it runs. */
-function readQuery(line: number, raw: unknown): WorkloadQueryRow {
+function readQuery(line: number, raw: unknown, text?: string): WorkloadQueryRow {
   const rejected = (code: ErrorCode, message: string, clientId: string | null = null): WorkloadQueryRow =>
     ({ line, client_id: clientId, body: null, filter: null, error: errorText(code, `line ${line}: ${message}`) });
   const item = raw instanceof RejectedQuery ? { id: raw.id } : raw;
@@ -811,5 +813,6 @@ function readQuery(line: number, raw: unknown): WorkloadQueryRow {
     }
     filter = canonicalJson(query.filter);
   }
-  return { line, client_id: clientId, body: stringifyJson(query), filter, error: null };
+  // A line's own text is already the query's JSON (writing it out again cost as much as parsing it).
+  return { line, client_id: clientId, body: text ?? stringifyJson(query), filter, error: null };
 }
