@@ -10,8 +10,6 @@ import { HqdbError } from './errors.js';
 
 export const MAX_JSON_DEPTH = 64;
 
-// An integer literal of 16+ digits that is not part of a fraction or exponent.
-const BIG_INT_LITERAL = /(?<![\d.eE+-])\d{16,}(?![\d.eE])/;
 
 function parseNumber(text: string): number | bigint {
   if (/^\d{16,}$/.test(text)) {
@@ -23,24 +21,30 @@ function parseNumber(text: string): number | bigint {
 
 /** Parses JSON, keeping integers beyond 2^53 exact as bigint. */
 export function parseJsonLossless(text: string): unknown {
-  return BIG_INT_LITERAL.test(text) ? losslessParse(text, null, parseNumber) : JSON.parse(text);
+  return scanBody(text, 'JSON text', Infinity) ? losslessParse(text, null, parseNumber) : JSON.parse(text);
 }
 
 /** Parses a request body (or one line of an NDJSON body, named by `what`): empty is undefined, malformed or too deep is MALFORMED_JSON. */
 export function parseJsonBody(text: string, what = 'request body'): unknown {
   if (text.trim().length === 0) return undefined;
-  checkDepth(text, what);
+  const big = scanBody(text, what);
   try {
-    return parseJsonLossless(text);
+    return big ? losslessParse(text, null, parseNumber) : JSON.parse(text);
   } catch (err) {
     throw new HqdbError('MALFORMED_JSON', `${what} is not valid JSON: ${(err as Error).message}`);
   }
 }
 
-function checkDepth(text: string, what: string): void {
+/**
+ * One pass over a body: refuses nesting past MAX_JSON_DEPTH, and tells whether it holds an
+ * integer literal of 16+ digits outside strings, not part of a fraction or an exponent.
+ */
+function scanBody(text: string, what: string, maxDepth = MAX_JSON_DEPTH): boolean {
   let depth = 0;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  let big = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92 /* \ */) i++;
@@ -48,11 +52,22 @@ function checkDepth(text: string, what: string): void {
     } else if (c === 34) {
       inString = true;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > MAX_JSON_DEPTH) throw new HqdbError('MALFORMED_JSON', `${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (++depth > maxDepth) throw new HqdbError('MALFORMED_JSON', `${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
     } else if (c === 125 || c === 93) {
       depth--;
+    } else if (c >= 48 && c <= 57) {
+      // A run of digits: an integer literal unless it is a fraction's or an exponent's digits.
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      if (!big && j - i >= 16) {
+        const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+        const after = j < n ? text.charCodeAt(j) : 0;
+        big = before !== 46 && before !== 101 && before !== 69 && before !== 43 && before !== 45 && after !== 46 && after !== 101 && after !== 69;
+      }
+      i = j - 1;
     }
   }
+  return big;
 }
 
 const BIGINT_MARK = `__hqdb_bigint_${process.pid}_${Date.now()}:`;

@@ -59,7 +59,9 @@ export async function spawnServer(log: (m: string) => void = () => {}): Promise<
   if (serverEntryMissing()) throw new SystemUnavailableError(`server entry point missing: ${SERVER_ENTRY}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'hqdb-bench-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY, 'serve'], {
+  // HQDB_BENCH_SERVER_ARGS: extra node flags for the server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+  const extra = (process.env.HQDB_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', SERVER_ENTRY, 'serve'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -30,4 +30,15 @@ describe('JSON edge', () => {
   it('does not count brackets inside strings towards depth', () => {
     expect(parseJsonBody(JSON.stringify({ s: '['.repeat(1000) }))).toEqual({ s: '['.repeat(1000) });
   });
+
+  it('finds big integer literals wherever they stand, and nowhere else (one pass with the depth check)', () => {
+    expect(parseJsonBody('18446744073709551615')).toBe(18446744073709551615n);
+    expect(parseJsonBody('[1,18446744073709551615]')).toEqual([1, 18446744073709551615n]);
+    expect(parseJsonBody('{"a":[0.5,9007199254740993]}')).toEqual({ a: [0.5, 9007199254740993n] });
+    // Digits of a fraction or an exponent, or inside a string, are not integer literals.
+    expect(parseJsonBody('[1.00000000000000000001, 2e0000000000000000001, 1234567890123456789.5]')).toEqual([1, 20, 1234567890123456789.5]);
+    expect(parseJsonBody('{"s":"18446744073709551615","t":"\\\\"}')).toEqual({ s: '18446744073709551615', t: '\\' });
+    // A 16-digit integer that is safe stays a number.
+    expect(parseJsonBody('[1234567890123456]')).toEqual([1234567890123456]);
+  });
 });
