@@ -36,7 +36,7 @@ describe('JSON edge', () => {
     expect(parseJsonBody('[1,18446744073709551615]')).toEqual([1, 18446744073709551615n]);
     expect(parseJsonBody('{"a":[0.5,9007199254740993]}')).toEqual({ a: [0.5, 9007199254740993n] });
     // Digits of a fraction or an exponent, or inside a string, are not integer literals.
-    expect(parseJsonBody('[1.00000000000000000001, 2e0000000000000000001, 1234567890123456789.5]')).toEqual([1, 20, 1234567890123456789.5]);
+    expect(parseJsonBody('[1.00000000000000000001, 2e0000000000000000001, 1234567890123456789.5]')).toEqual([1, 20, Number('1234567890123456789.5')]);
     expect(parseJsonBody('{"s":"18446744073709551615","t":"\\\\"}')).toEqual({ s: '18446744073709551615', t: '\\' });
     // A 16-digit integer that is safe stays a number.
     expect(parseJsonBody('[1234567890123456]')).toEqual([1234567890123456]);

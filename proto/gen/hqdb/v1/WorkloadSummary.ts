@@ -13,6 +13,12 @@ export interface WorkloadSummary {
    * Distinct filters among them.
    */
   'distinct_filters'?: (number);
+  /**
+   * Set when the builder estimated the workload's cost over a weighted sample
+   * of that many distinct filters (layout.filter_sample).
+   */
+  'sampled_filters'?: (number);
+  '_sampled_filters'?: "sampled_filters";
 }
 
 /**
@@ -27,4 +33,10 @@ export interface WorkloadSummary__Output {
    * Distinct filters among them.
    */
   'distinct_filters'?: (number);
+  /**
+   * Set when the builder estimated the workload's cost over a weighted sample
+   * of that many distinct filters (layout.filter_sample).
+   */
+  'sampled_filters'?: (number);
+  '_sampled_filters'?: "sampled_filters";
 }
