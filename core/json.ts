@@ -10,7 +10,6 @@ import { HqdbError } from './errors.js';
 
 export const MAX_JSON_DEPTH = 64;
 
-
 function parseNumber(text: string): number | bigint {
   if (/^\d{16,}$/.test(text)) {
     const n = Number(text);

@@ -29,7 +29,7 @@ import { CostModel } from './plan/cost.js';
 import { clusterCount, kmeans, nearestClusters, type Centroids } from './layout/kmeans.js';
 import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
 import {
-  buildTree, candidateAtoms, describeLeaves, sampleFilters, leaves, routePoint, routeQuery, treeFromJson, treeToJson, viewTree,
+  buildTree, candidateAtoms, describeLeaves, leaves, routePoint, routeQuery, sampleFilters, treeFromJson, treeToJson, viewTree,
   type BuildInput, type TreeJson, type TreeNode, type WorkloadFilter,
 } from './layout/qd-tree.js';
 import type { BuildView, LayoutBuildRequest, LayoutView, PartitionView } from './layout/types.js';
@@ -1121,4 +1121,3 @@ export class CollectionIndex {
 function clusterParams(s: PartitionStats): PartitionView['params'] {
   return s.clusters ? { clusters: s.clusters, clustered_rows: s.clustered } : {};
 }
-

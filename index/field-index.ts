@@ -37,6 +37,8 @@ class Posting {
   list: Int32Array | null = new Int32Array(4);
   bits: Bitmap | null = null;
   n = 0;
+  /** At least every listed label (removals leave it as it was): what a bitmap of them needs room for. */
+  private top = -1;
 
   add(label: number): void {
     if (this.bits) {
@@ -46,10 +48,11 @@ class Posting {
       }
       return;
     }
+    if (label > this.top) this.top = label;
     let list = this.list!;
     if (this.n === list.length) {
       if (this.n >= LIST_MIN && this.n * LIST_SHARE >= label) {
-        const b = new Bitmap(Math.max(label, this.maxLabel()) + 1).setLabels(list, 0, this.n);
+        const b = new Bitmap(this.top + 1).setLabels(list, 0, this.n);
         b.set(label);
         this.bits = b;
         this.list = null;
@@ -81,19 +84,12 @@ class Posting {
   /** ORs its labels into `out` (sized by the caller to hold every label). */
   orInto(out: Bitmap): Bitmap {
     if (this.bits) return out.or(this.bits);
-    out.ensure(this.maxLabel() + 1);
+    out.ensure(this.top + 1);
     return out.setLabels(this.list!, 0, this.n);
   }
 
   toBitmap(): Bitmap {
-    return this.bits ? this.bits.clone() : this.orInto(new Bitmap(this.maxLabel() + 1));
-  }
-
-  private maxLabel(): number {
-    let m = -1;
-    const list = this.list!;
-    for (let i = 0; i < this.n; i++) if (list[i] > m) m = list[i];
-    return m;
+    return this.bits ? this.bits.clone() : this.orInto(new Bitmap(this.top + 1));
   }
 }
 

@@ -2,6 +2,8 @@
 // (mulberry32), normal deviates and Zipf samplers, so a seed fixes a dataset
 // and a workload bit for bit on every machine.
 
+import { nextState, uniformOf } from '../../core/random.js';
+
 export class Rng {
   private state: number;
   private spareNormal: number | undefined;
@@ -12,10 +14,8 @@ export class Rng {
 
   /** Uniform in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.state = nextState(this.state);
+    return uniformOf(this.state);
   }
 
   /** Uniform integer in [0, n). */

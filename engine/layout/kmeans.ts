@@ -47,14 +47,25 @@ export async function kmeans(vectors: Float32Array, dim: number, k: number, tick
       assignment[i] = best;
       if ((i & 1023) === 1023) await tick();
     }
-    const sums = new Float64Array(k * dim);
-    const counts = new Int32Array(k);
-    for (let i = 0; i < n; i++) {
-      const c = assignment[i];
-      counts[c]++;
-      for (let j = 0; j < dim; j++) sums[c * dim + j] += vectors[i * dim + j];
-    }
-    for (let c = 0; c < k; c++) if (counts[c] > 0) for (let j = 0; j < dim; j++) values[c * dim + j] = sums[c * dim + j] / counts[c];
+    moveCentroids(values, dim, vectors, assignment);
   }
   return { centroids: { values, dim }, assignment };
+}
+
+/**
+ * Lloyd's update: each centroid moves to the mean of the rows assigned to it (row i of
+ * the assignment is row `rows[i]` of `data`, or row i without `rows`); an empty
+ * cluster keeps its centroid.
+ */
+export function moveCentroids(centroids: Float32Array, dim: number, data: Float32Array, assignment: Int32Array, rows?: Int32Array): void {
+  const k = centroids.length / dim;
+  const sums = new Float64Array(k * dim);
+  const counts = new Int32Array(k);
+  for (let i = 0; i < assignment.length; i++) {
+    const c = assignment[i];
+    counts[c]++;
+    const at = (rows ? rows[i] : i) * dim;
+    for (let d = 0; d < dim; d++) sums[c * dim + d] += data[at + d];
+  }
+  for (let c = 0; c < k; c++) if (counts[c] > 0) for (let d = 0; d < dim; d++) centroids[c * dim + d] = sums[c * dim + d] / counts[c];
 }

@@ -13,6 +13,7 @@
 //   uniform sample of the points, as bitsets, scaled to the collection.
 
 import { fail } from '../../core/errors.js';
+import { nextState, uniformOf } from '../../core/random.js';
 import { parseFilter } from '../filter/ast.js';
 import type { CostModel } from '../plan/cost.js';
 import { atomKey, normalizeFilter, relate, satisfies, type Atom, type CutSide, type NormalizedFilter } from './predicates.js';
@@ -533,13 +534,10 @@ export function sampleFilters<T extends { weight: number }>(filters: T[], max: n
   let total = 0;
   filters.forEach((f, i) => (cumulative[i] = total += f.weight));
   const drawn = new Map<number, number>();
-  let seed = 0x2545f491;
+  let state = 0x2545f491;
   for (let d = 0; d < max; d++) {
-    // mulberry32
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const x = (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * total;
+    state = nextState(state);
+    const x = uniformOf(state) * total;
     let lo = 0, hi = filters.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;

@@ -39,8 +39,11 @@ export interface BuildView {
   finished_at?: string;
   /** Wall-clock seconds the build took (or has taken so far). */
   seconds: number;
-  /** Queries (distinct filters, with their counts) the tree was learnt from. */
-  /** The workload learnt from; `sampled_filters` when the builder estimated its cost over a weighted sample of its distinct filters (layout.filter_sample). */
+  /**
+   * The workload the tree was learnt from: its queries and distinct filters, and
+   * `sampled_filters` when the builder estimated its cost over a weighted sample of them
+   * (layout.filter_sample).
+   */
   workload?: { queries: number; distinct_filters: number; sampled_filters?: number };
 }
 

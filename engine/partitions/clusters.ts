@@ -6,6 +6,7 @@
 // scanProbes); exact queries still scan every row their filter allows.
 
 import { KERNEL, type KernelMetric } from '../../index/kernel.js';
+import { moveCentroids } from '../layout/kmeans.js';
 
 /** Lloyd iterations: the assignment barely moves after a handful on clustered data. */
 const ITERATIONS = 6;
@@ -53,16 +54,8 @@ export function clusterRows(data: Float32Array, dim: number, rows: Int32Array, p
   };
   for (let iter = 0; iter < ITERATIONS; iter++) {
     assign();
-    const sums = new Float64Array(k * dim);
-    const counts = new Int32Array(k);
-    for (let i = 0; i < n; i++) {
-      const c = assignment[i];
-      counts[c]++;
-      const at = rows[i] * dim;
-      for (let d = 0; d < dim; d++) sums[c * dim + d] += data[at + d];
-    }
-    // An empty cluster keeps its centroid (it holds no rows, so no query probes it).
-    for (let c = 0; c < k; c++) if (counts[c] > 0) for (let d = 0; d < dim; d++) centroids[c * dim + d] = sums[c * dim + d] / counts[c];
+    // (An empty cluster keeps its centroid: it holds no rows, so no query probes it.)
+    moveCentroids(centroids, dim, data, assignment, rows);
   }
   assign();
   if (normalise) {
