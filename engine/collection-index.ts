@@ -1044,22 +1044,27 @@ export class CollectionIndex {
     }
     set.cursor = Infinity;
     const loadedMs = performance.now() - started;
-    // 5. Wait until the workers have indexed the new partitions.
-    for (;;) {
+    // 5. Wait until the workers have indexed the rows loaded. Writes arriving meanwhile do not
+    // hold the build back: the new layout serves them from its backlog, as any layout does.
+    let settled = false;
+    const settling = Promise.all(parts.map((r) => this.settle(r.key))).finally(() => {
+      settled = true;
+    });
+    while (!settled) {
       await this.ctx.host.refresh();
       let pending = 0;
       let total = 0;
       for (const r of parts) {
-        const s = this.ctx.host.cached(r.key);
         // (A flat partition's backlog is its rows waiting to be clustered.)
-        pending += s.backlog;
+        pending += this.ctx.host.cached(r.key).backlog;
         total += r.size;
       }
       view.progress = { done: Math.max(0, total - pending), total };
-      if (pending === 0) break;
       await tick();
-      await new Promise((r) => setTimeout(r, 100));
+      await Promise.race([settling, new Promise((r) => setTimeout(r, 100))]);
     }
+    await settling;
+    view.progress = { done: view.progress.total, total: view.progress.total };
     const indexedMs = performance.now() - started;
     // 6. Persist, then swap atomically: queries already sent finish on the old partitions.
     await mkdir(dir, { recursive: true });
@@ -1099,6 +1104,20 @@ export class CollectionIndex {
       await this.openGlobal();
     }
     await this.removeStaleLayouts(view.id);
+  }
+
+  /** Waits until a partition has indexed what was posted to it, across restarts of its worker. */
+  private async settle(key: string): Promise<void> {
+    for (;;) {
+      try {
+        await this.ctx.host.settle(key);
+        return;
+      } catch (err) {
+        // The worker restarted: the replay posts the partition's rows again; wait for those.
+        if (!(err instanceof HqdbError) || err.code !== 'INDEX_UNAVAILABLE' || this.closed) throw err;
+        await this.ctx.host.settled();
+      }
+    }
   }
 
   /** Builds the whole-collection index again (a new layout asked for it after one that did without). */

@@ -85,6 +85,9 @@ export class Segment {
   private readonly liveBits = new Bitmap(1024);
   private queue: number[] = [];
   private head = 0;
+  /** Labels ever queued, and ever taken off the queue (a position in the queue that outlives its trimming). */
+  private enqueuedTotal = 0;
+  private dequeuedTotal = 0;
   private labelCount = 0;
   private live = 0;
   private indexed = 0;
@@ -111,6 +114,15 @@ export class Segment {
   /** Labels waiting for the indexer (including deletions to apply to the graph). */
   get backlog(): number {
     return this.queue.length - this.head;
+  }
+
+  /** A mark in the indexer's queue: everything queued so far is in the graph once `reached(mark)`. */
+  get queueMark(): number {
+    return this.enqueuedTotal;
+  }
+
+  reached(mark: number): boolean {
+    return this.dequeuedTotal >= mark;
   }
 
   get isDirty(): boolean {
@@ -171,6 +183,7 @@ export class Segment {
     let n = 0;
     while (this.head < this.queue.length) {
       const label = this.queue[this.head++];
+      this.dequeuedTotal++;
       this.queued[label] = 0;
       this.applyToGraph(label);
       // Check the clock every few labels: an insertion costs ~0.1-1 ms.
@@ -428,6 +441,7 @@ export class Segment {
     if (this.queued[label] || this.options.flat) return;
     this.queued[label] = 1;
     this.queue.push(label);
+    this.enqueuedTotal++;
   }
 
   private ensure(label: number): void {

@@ -241,6 +241,17 @@ export class PartitionHost {
     return this.call<BatchReply>(slot, { ...cmd, op: 'search-batch', id: this.id() });
   }
 
+  /**
+   * Resolves once the partition has indexed every row posted to it so far
+   * (later writes do not delay it; protocol.ts `settle`): true, or false when
+   * the partition is gone. A worker restart in the meantime rejects it.
+   */
+  async settle(key: string): Promise<boolean> {
+    const slot = this.slotOf(key);
+    if (slot.recovering) await slot.recovering;
+    return this.call<boolean>(slot, { op: 'settle', id: this.id(), key });
+  }
+
   snapshot(key: string, dir: string, seq: number): Promise<boolean> {
     return this.call<boolean>(this.slotOf(key), { op: 'snapshot', id: this.id(), key, dir, seq });
   }

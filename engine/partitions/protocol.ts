@@ -100,6 +100,12 @@ export type Command =
   | SearchBatchCommand
   | { op: 'snapshot'; id: number; key: string; dir: string; seq: number }
   | { op: 'drop'; id: number; key: string }
+  /**
+   * Replies once the partition has indexed every row written before it: a graph
+   * has inserted them, a flat partition due for clustering has been clustered
+   * (later writes do not delay the reply). `false` if the partition is gone.
+   */
+  | { op: 'settle'; id: number; key: string }
   | { op: 'stats'; id: number }
   /** Test hook: the worker throws from its message handler and dies. */
   | { op: 'crash' };

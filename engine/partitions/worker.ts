@@ -30,6 +30,16 @@ interface Partition {
   /** When the last write arrived, and since when rows have waited to be clustered (clustering waits for writes to pause, but not for ever). */
   lastWrite: number;
   waitingSince?: number;
+  /** Times it was clustered, and the `settle` commands waiting on its indexer. */
+  clusterings: number;
+  settles: Settle[];
+}
+
+/** A `settle` waiting for a partition: its graph to reach `mark`, and (when it was due) one more clustering. */
+interface Settle {
+  mark: number;
+  clusterings: number;
+  resolve(done: boolean): void;
 }
 
 const port = parentPort!;
@@ -91,7 +101,8 @@ async function open(key: string, spec: PartitionSpec, dir: string | null, placem
   const loaded = seg !== undefined;
   seg ??= new Segment(options(spec));
   const globals = mapping ? Int32Array.from(mapping) : new Int32Array(1024).fill(-1);
-  parts.set(key, { key, spec, placement, seg, globals, lastWrite: performance.now() });
+  for (const s of parts.get(key)?.settles ?? []) s.resolve(false);
+  parts.set(key, { key, spec, placement, seg, globals, lastWrite: performance.now(), clusterings: 0, settles: [] });
   if (placement && !maps.has(placement.layout)) maps.set(placement.layout, new LabelMaps());
   return { loaded, mapping, reason };
 }
@@ -180,6 +191,19 @@ function cluster(p: Partition): void {
   p.globals = globals;
   p.fromMain = fromMain;
   p.clusters = clusters;
+  p.clusterings++;
+}
+
+/** Resolves the partition's settles whose rows are all indexed; true while some still wait. */
+function settle(p: Partition): boolean {
+  if (p.settles.length === 0) return false;
+  p.settles = p.settles.filter((s) => {
+    // (A partition no longer due for clustering, after deletes, has nothing more to wait for.)
+    const done = p.seg.reached(s.mark) && (p.clusterings >= s.clusterings || unclustered(p) === 0);
+    if (done) s.resolve(true);
+    return !done;
+  });
+  return p.settles.length > 0;
 }
 
 function grow(a: Int32Array, min: number): Int32Array {
@@ -359,6 +383,7 @@ function indexTick(): void {
       wakeIndexer();
     }, CLUSTER_QUIET_MS);
   }
+  for (const p of parts.values()) settle(p);
   const now = performance.now();
   if (remaining === 0 || now - lastStats > 100) {
     lastStats = now;
@@ -396,8 +421,17 @@ async function handle(cmd: Command): Promise<unknown> {
       wakeIndexer();
       return true;
     }
+    case 'settle': {
+      const p = parts.get(cmd.key);
+      if (!p) return false;
+      return new Promise<boolean>((resolve) => {
+        p.settles.push({ mark: p.seg.queueMark, clusterings: p.clusterings + (unclustered(p) > 0 ? 1 : 0), resolve });
+        if (settle(p)) wakeIndexer();
+      });
+    }
     case 'drop': {
       const p = parts.get(cmd.key);
+      for (const s of p?.settles ?? []) s.resolve(false);
       parts.delete(cmd.key);
       const layout = p?.placement?.layout;
       if (layout && ![...parts.values()].some((q) => q.placement?.layout === layout)) maps.delete(layout);

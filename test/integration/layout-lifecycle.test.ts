@@ -27,7 +27,7 @@ import { Engine } from '../../engine/engine.js';
 import { routePoint, treeFromJson, type TreeJson, type TreeNode } from '../../engine/layout/qd-tree.js';
 import type { LayoutView } from '../../engine/layout/types.js';
 import { tempDataDir } from '../helpers/server.js';
-import { clusteredVectors, rng } from '../support/data.js';
+import { clusteredVectorStream, rng } from '../support/data.js';
 import { bruteForce, expectSameAsBruteForce, SCORE_TOLERANCE } from '../support/filtered-brute-force.js';
 
 const DIM = 16;
@@ -95,19 +95,31 @@ class Model {
   /** Every id ever written or deleted. */
   readonly touched = new Set<number>();
   private nextId = 0;
-  private readonly vectors: Float32Array[];
-  private nextVector = 0;
+  private readonly nextVector: () => Float32Array;
+  /** Every vector given to a point so far (queries pick among them). */
+  private readonly used: Float32Array[] = [];
 
   constructor(readonly rand: () => number, seed: number) {
-    this.vectors = clusteredVectors(40_000, DIM, 12, seed);
+    this.nextVector = clusteredVectorStream(DIM, 12, seed);
   }
 
   pick<T>(xs: readonly T[]): T {
     return xs[Math.floor(this.rand() * xs.length)];
   }
 
+  /**
+   * A new vector for a point: no two points share one (an exact self-search
+   * would find either at distance 0), however many writes a test makes.
+   */
   vector(): number[] {
-    return Array.from(this.vectors[this.nextVector++ % this.vectors.length]);
+    const v = this.nextVector();
+    this.used.push(v);
+    return Array.from(v);
+  }
+
+  /** A vector to query with: one some point was given (queries may repeat; points never do). */
+  queryVector(): number[] {
+    return Array.from(this.used[Math.floor(this.rand() * this.used.length)]);
   }
 
   payload(): Payload {
@@ -245,7 +257,7 @@ async function expectModel(c: Collection, m: Model): Promise<void> {
     const out = new Set<unknown>();
     for (let i = 0; i < wanted.length; i += 5000) {
       const chunk = wanted.slice(i, i + 5000);
-      for (const p of await c.query({ query: m.vector(), filter: { must: [{ has_id: chunk }] }, limit: chunk.length, params: { exact: true } })) out.add(p.id);
+      for (const p of await c.query({ query: m.queryVector(), filter: { must: [{ has_id: chunk }] }, limit: chunk.length, params: { exact: true } })) out.add(p.id);
     }
     return out;
   };
@@ -279,7 +291,7 @@ async function expectExactQueries(c: Collection, m: Model, n = 30): Promise<void
   ];
   for (let i = 0; i < n; i++) {
     const filter = filters[i % filters.length]();
-    const query = m.vector();
+    const query = m.queryVector();
     const got = await c.query({ query, filter, limit: K, params: { exact: true } });
     expectSameAsBruteForce(got, bruteForce(m.live.values(), query, filter, K), `exact ${JSON.stringify(filter)}`);
   }
@@ -316,7 +328,7 @@ describe('layout lifecycle', () => {
       while (!stop) {
         const building = o.c.layoutView().status === 'building';
         try {
-          await o.c.query({ query: m.vector(), filter: r === 0 ? kwFilter(m.pick(KWS)) : undefined, limit: K, params: { exact: r === 0 } });
+          await o.c.query({ query: m.queryVector(), filter: r === 0 ? kwFilter(m.pick(KWS)) : undefined, limit: K, params: { exact: r === 0 } });
           if (building && o.c.layoutView().status === 'building') readsWhileBuilding[r]++;
         } catch (err) {
           errors.push({ by: `reader ${r}`, status: o.c.layoutView().status, error: String(err) });
@@ -330,14 +342,14 @@ describe('layout lifecycle', () => {
     const queries = Array.from({ length: 200 }, (_, i) => ({ filter: { must: [{ key: 'kw', match: { value: KWS[i % KWS.length] } }] } }));
     o.c.startLayoutBuild({ queries, min_partition_size: 120, max_partitions: 16, global_index: false });
     expect(o.c.layoutView().status).toBe('building');
-    const deadline = Date.now() + 25_000;
-    while (o.c.layoutView().status === 'building' && Date.now() < deadline) await sleep(20);
-    const statusAtEnd = o.c.layoutView().status;
+    // The writes go on throughout: the build must finish regardless (it waits for the rows it
+    // loaded to be indexed, not for a pause in the writes).
+    const statusAtEnd = (await o.c.waitLayoutBuild())?.status;
     await sleep(100); // writes go on against the new layout for a moment
     stop = true;
     await Promise.all([writer, ...readers]);
 
-    expect(statusAtEnd, 'the build ends within 25 s of continuous writes').toBe('ready');
+    expect(statusAtEnd, 'the build ends under continuous writes').toBe('ready');
     // Soft, so that a failed read does not hide what the checks below find.
     expect.soft(errors).toEqual([]);
     expect(writes - writesBefore, 'writes during the build').toBeGreaterThan(20);
@@ -413,7 +425,7 @@ describe('layout lifecycle', () => {
     }
     // The moved points are counted where they are now: every k1 point is in the k1 partition.
     const k1Count = [...m.live.values()].filter((p) => p.payload.kw === 'k1').length;
-    const { explain } = await o.c.explain({ query: m.vector(), filter: kwFilter('k1'), limit: K, params: { exact: true } });
+    const { explain } = await o.c.explain({ query: m.queryVector(), filter: kwFilter('k1'), limit: K, params: { exact: true } });
     expect(explain.matching).toBe(k1Count);
     expect(explain.route.partitions.find((t) => t.id === to)?.matching).toBe(k1Count);
     await expectSizesMatchModel(o.c, m);
@@ -443,7 +455,7 @@ describe('layout lifecycle', () => {
 
     // 4. Hits count the queries that searched each partition.
     const hits = new Map(o.c.layoutView().partitions.map((p) => [p.id, p.hits]));
-    const visit = await o.c.explain({ query: m.vector(), filter: kwFilter('k2'), limit: K });
+    const visit = await o.c.explain({ query: m.queryVector(), filter: kwFilter('k2'), limit: K });
     const visited = new Set(visit.explain.route.partitions.map((t) => t.id));
     expect(visited.size).toBeGreaterThan(0);
     for (const p of o.c.layoutView().partitions) expect(p.hits, `hits of partition ${p.id}`).toBe(hits.get(p.id)! + (visited.has(p.id) ? 1 : 0));
@@ -531,7 +543,7 @@ describe('layout lifecycle', () => {
       while (!stop) {
         const started = performance.now();
         try {
-          await o.c.query({ query: m.vector(), filter: reads % 2 ? kwFilter(m.pick(KWS)) : undefined, limit: K, params: { exact: reads % 3 === 0 } });
+          await o.c.query({ query: m.queryVector(), filter: reads % 2 ? kwFilter(m.pick(KWS)) : undefined, limit: K, params: { exact: reads % 3 === 0 } });
           reads++;
         } catch (err) {
           const e = err as { code?: unknown; message: string };

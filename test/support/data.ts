@@ -17,12 +17,18 @@ export function gaussian(rand: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
 }
 
-/** n vectors of dimension dim drawn around `clusters` random centres. */
-export function clusteredVectors(n: number, dim: number, clusters: number, seed: number, spread = 0.3): Float32Array[] {
+/** An endless stream of vectors of dimension dim drawn around `clusters` random centres. */
+export function clusteredVectorStream(dim: number, clusters: number, seed: number, spread = 0.3): () => Float32Array {
   const rand = rng(seed);
   const centres = Array.from({ length: clusters }, () => Float32Array.from({ length: dim }, () => gaussian(rand)));
-  return Array.from({ length: n }, () => {
+  return () => {
     const c = centres[Math.floor(rand() * clusters)];
     return Float32Array.from(c, (x) => x + spread * gaussian(rand));
-  });
+  };
+}
+
+/** n vectors of dimension dim drawn around `clusters` random centres (the stream's first n). */
+export function clusteredVectors(n: number, dim: number, clusters: number, seed: number, spread = 0.3): Float32Array[] {
+  const next = clusteredVectorStream(dim, clusters, seed, spread);
+  return Array.from({ length: n }, next);
 }
