@@ -54,7 +54,8 @@ export interface ScanKernel {
    * and rows [offsets[C], offsets[C + 1]) are an unclustered tail every query scans.
    * Query j ranks the centroids by the metric, nearest first, and probes clusters
    * until they hold targets[j] rows it may return (set in its mask, as in scanGroup;
-   * every row without one); clusters without such rows are skipped. Rows are labels.
+   * every row without one; the tail's rows do not count towards it); clusters without
+   * such rows are skipped. Rows are labels.
    * Also returns, per query, the clusters probed and the rows they held for it.
    */
   scanProbes(data: Float32Array, dim: number, queries: Float32Array, nq: number, centroids: Float32Array, offsets: Int32Array, targets: Int32Array, masks: Uint32Array, maskOf: Int32Array, maskWords: number, metric: KernelMetric, k: number): ProbeResult;
@@ -179,7 +180,9 @@ export const JS_KERNEL: ScanKernel = {
       const scanCluster = (c: number): void => {
         for (let l = offsets[c]; l < offsets[c + 1]; l++) if (has(j, l)) heap.push(l, Math.fround(f(queries, j * dim, data, l * dim, dim)));
       };
-      let covered = rowsFor(j, clusters);
+      // The tail is scanned too, but its rows do not count towards the target (they are not near the query).
+      const tail = rowsFor(j, clusters);
+      let covered = 0;
       scanCluster(clusters);
       let probed = 0;
       for (let x = 0; x < order.counts[j] && covered < targets[j]; x++) {
@@ -195,7 +198,7 @@ export const JS_KERNEL: ScanKernel = {
       out.labels.set(labels, j * k);
       out.distances.set(distances, j * k);
       out.probed[j] = probed;
-      out.covered[j] = covered;
+      out.covered[j] = covered + tail;
     }
     return out;
   },

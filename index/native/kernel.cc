@@ -867,7 +867,8 @@ size_t count_range(const uint32_t* m, size_t words, size_t from, size_t to) {
 // [offsets[c], offsets[c + 1]) for c < C = centroids / dim, and rows [offsets[C],
 // offsets[C + 1]) are the tail written since the clustering, probed by every query.
 // Query j ranks the centroids by the metric and probes its nearest clusters until they
-// hold targets[j] rows it may return (its mask's bits, or every row without one); then
+// hold targets[j] rows it may return (its mask's bits, or every row without one; the
+// tail's rows do not count towards it); then
 // each cluster's probing queries are scored against its rows together, as scanGroup
 // scores a group (queries whose mask leaves few of the cluster's rows score those rows
 // alone, found word by word in the mask).
@@ -926,7 +927,11 @@ Napi::Value ScanProbes(const Napi::CallbackInfo& info) {
     scan(rank, path, order);
     std::vector<std::pair<float, int32_t>> sorted;
     for (size_t j = 0; j < nq; j++) {
-      size_t cov = rowsFor(j, C);
+      // The tail is scanned as well, but does not count towards the target: its rows are
+      // not near the query, so counting them left the nearest clusters unprobed whenever
+      // the tail alone held the target.
+      const size_t tail = rowsFor(j, C);
+      size_t cov = 0;
       if (off[C + 1] > off[C]) members[C].push_back(static_cast<uint32_t>(j));
       order[j].sorted(sorted);
       size_t n = 0;
@@ -939,7 +944,7 @@ Napi::Value ScanProbes(const Napi::CallbackInfo& info) {
         members[c].push_back(static_cast<uint32_t>(j));
       }
       probed[j] = static_cast<int32_t>(n);
-      covered[j] = static_cast<int32_t>(cov);
+      covered[j] = static_cast<int32_t>(cov + tail);
     }
   }
   // 2. Cluster by cluster, its probing queries together.
