@@ -65,8 +65,14 @@ export class PartitionHost {
    * are dropped, since the replay will read them back. `resume` ends that, just before the read.
    */
   private readonly paused = new Set<string>();
-  /** Writes posted per partition since its last stats report (so backlog is never under-reported). */
-  private readonly unreported = new Map<string, number>();
+  /**
+   * Written labels posted per partition since it was opened, against which a stats report's
+   * `received` counts those the worker had applied (so backlog is never under-reported, even
+   * by a report that crossed a write on its way); and, until its first report, the rows a
+   * newly opened partition is about to be sent.
+   */
+  private readonly posted = new Map<string, number>();
+  private readonly opening = new Map<string, number>();
   private nextId = 1;
   private closed = false;
   onRestart: RestartHandler = async () => {};
@@ -101,10 +107,7 @@ export class PartitionHost {
 
   private receive(slot: WorkerSlot, msg: Reply): void {
     if (msg.op === 'stats') {
-      for (const s of msg.parts) {
-        this.stats.set(s.key, s);
-        this.unreported.delete(s.key);
-      }
+      for (const s of msg.parts) this.report(s);
       return;
     }
     const p = slot.pending.get(msg.id);
@@ -195,12 +198,19 @@ export class PartitionHost {
       slot.keys.add(key);
       this.owner.set(key, slot);
     }
-    this.unreported.set(key, size);
+    this.posted.set(key, 0);
+    this.opening.set(key, size);
     return this.call<OpenReply>(slot, { op: 'open', id: this.id(), key, spec, dir, placement });
+  }
+
+  private report(s: PartitionStats): void {
+    this.stats.set(s.key, s);
+    this.opening.delete(s.key);
   }
 
   /** Reopens a partition on its (restarted) worker. */
   reopen(key: string, spec: PartitionSpec, dir: string | null, placement: Placement | null): Promise<OpenReply> {
+    this.posted.set(key, 0);
     return this.call<OpenReply>(this.slotOf(key), { op: 'open', id: this.id(), key, spec, dir, placement });
   }
 
@@ -219,7 +229,7 @@ export class PartitionHost {
     if (!restore && this.paused.has(key)) return;
     const n = (upserts?.locals.length ?? 0) + (removes?.length ?? 0);
     if (n === 0) return;
-    this.unreported.set(key, (this.unreported.get(key) ?? 0) + n);
+    this.posted.set(key, (this.posted.get(key) ?? 0) + n);
     const transfer = upserts ? [upserts.vectors.buffer as ArrayBuffer] : [];
     slot.worker.postMessage({ op: 'write', key, upserts, removes, restore } satisfies Command, transfer);
   }
@@ -227,10 +237,7 @@ export class PartitionHost {
   /** Ends a replay; returns the partition's figures before indexing resumes. */
   async finishRestore(key: string): Promise<PartitionStats | null> {
     const s = await this.call<PartitionStats | null>(this.slotOf(key), { op: 'finish-restore', id: this.id(), key });
-    if (s) {
-      this.stats.set(key, s);
-      this.unreported.delete(key);
-    }
+    if (s) this.report(s);
     return s;
   }
 
@@ -269,15 +276,16 @@ export class PartitionHost {
       if (![...this.layoutOf.values()].includes(layout)) for (const s of this.slots) s.layoutLoad.delete(layout);
     }
     this.stats.delete(key);
-    this.unreported.delete(key);
+    this.posted.delete(key);
+    this.opening.delete(key);
     if (slot.recovering) await slot.recovering;
     await this.call(slot, { op: 'drop', id: this.id(), key });
   }
 
   /** Last reported figures of a partition; backlog includes writes posted since. */
   cached(key: string): PartitionStats {
-    const s = this.stats.get(key) ?? { key, live: 0, indexed: 0, backlog: 0, dirty: false };
-    const extra = this.unreported.get(key) ?? 0;
+    const s = this.stats.get(key) ?? { key, live: 0, indexed: 0, backlog: 0, dirty: false, received: 0 };
+    const extra = Math.max(0, (this.posted.get(key) ?? 0) - s.received) + (this.opening.get(key) ?? 0);
     return extra > 0 || this.isRecovering(key) ? { ...s, backlog: s.backlog + Math.max(extra, 1) } : s;
   }
 
@@ -286,10 +294,7 @@ export class PartitionHost {
     await Promise.all(this.slots.map(async (slot) => {
       if (slot.recovering) await slot.recovering;
       const parts = await this.call<PartitionStats[]>(slot, { op: 'stats', id: this.id() });
-      for (const s of parts) {
-        this.stats.set(s.key, s);
-        this.unreported.delete(s.key);
-      }
+      for (const s of parts) this.report(s);
     }));
   }
 

@@ -116,6 +116,12 @@ export interface PartitionStats {
   indexed: number;
   backlog: number;
   dirty: boolean;
+  /**
+   * Written labels (upserted or removed) the worker has received for it since it was opened:
+   * the host counts those it posted since, so a report that crossed a write on its way is
+   * never read as covering it.
+   */
+  received: number;
   /** A flat partition's clusters (IVF) and the rows clustered; absent until it is clustered. */
   clusters?: number;
   clustered?: number;

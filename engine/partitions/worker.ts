@@ -30,6 +30,8 @@ interface Partition {
   /** When the last write arrived, and since when rows have waited to be clustered (clustering waits for writes to pause, but not for ever). */
   lastWrite: number;
   waitingSince?: number;
+  /** Written labels received since it was opened (PartitionStats.received). */
+  received: number;
   /** Times it was clustered, and the `settle` commands waiting on its indexer. */
   clusterings: number;
   settles: Settle[];
@@ -102,7 +104,7 @@ async function open(key: string, spec: PartitionSpec, dir: string | null, placem
   seg ??= new Segment(options(spec));
   const globals = mapping ? Int32Array.from(mapping) : new Int32Array(1024).fill(-1);
   for (const s of parts.get(key)?.settles ?? []) s.resolve(false);
-  parts.set(key, { key, spec, placement, seg, globals, lastWrite: performance.now(), clusterings: 0, settles: [] });
+  parts.set(key, { key, spec, placement, seg, globals, lastWrite: performance.now(), received: 0, clusterings: 0, settles: [] });
   if (placement && !maps.has(placement.layout)) maps.set(placement.layout, new LabelMaps());
   return { loaded, mapping, reason };
 }
@@ -121,6 +123,7 @@ function rowOf(p: Partition, local: number, create: boolean): number {
 function write(p: Partition, upserts: WriteBatch | undefined, removes: Int32Array | undefined, restore: boolean): void {
   const m = p.placement ? maps.get(p.placement.layout) : undefined;
   p.lastWrite = performance.now();
+  p.received += (upserts?.locals.length ?? 0) + (removes?.length ?? 0);
   if (removes) {
     for (const sent of removes) {
       const l = rowOf(p, sent, false);
@@ -348,7 +351,7 @@ function stats(): PartitionStats[] {
     const s = p.seg.stats();
     // A flat partition's backlog is the rows it has yet to cluster (a graph's, the points it has yet to insert).
     const c = p.clusters ? { clusters: p.clusters.centroids.length / p.spec.dim, clustered: p.clusters.offsets[p.clusters.offsets.length - 1] } : {};
-    return { key: p.key, live: s.live, indexed: p.spec.flat ? s.live : s.indexed, backlog: p.spec.flat ? unclustered(p) : p.seg.backlog, dirty: p.seg.isDirty, ...c };
+    return { key: p.key, live: s.live, indexed: p.spec.flat ? s.live : s.indexed, backlog: p.spec.flat ? unclustered(p) : p.seg.backlog, dirty: p.seg.isDirty, received: p.received, ...c };
   });
 }
 
