@@ -31,7 +31,10 @@ export interface Clustering {
 /**
  * k-means (squared L2, centroids seeded at evenly spaced rows) over `rows` of
  * `data`, about `perCluster` rows per cluster. With a normalised metric (cosine)
- * centroids are normalised too, so that ranking them by dot product ranks by angle.
+ * it is spherical k-means: centroids are normalised after every update and rows
+ * assigned by dot product, the ranking queries probe clusters by (assigning by L2
+ * to centroids normalised only at the end put rows in clusters their nearest
+ * queries would not rank first).
  */
 export function clusterRows(data: Float32Array, dim: number, rows: Int32Array, perCluster: number, metric: KernelMetric, normalise: boolean): Clustering {
   const n = rows.length;
@@ -43,29 +46,32 @@ export function clusterRows(data: Float32Array, dim: number, rows: Int32Array, p
   }
   const assignment = new Int32Array(n);
   const ids = Int32Array.from({ length: k }, (_, c) => c);
-  const assign = (): void => {
-    const block = new Float32Array(Math.min(CHUNK, n) * dim);
-    for (let s = 0; s < n; s += CHUNK) {
-      const nq = Math.min(CHUNK, n - s);
-      for (let i = 0; i < nq; i++) block.set(data.subarray(rows[s + i] * dim, (rows[s + i] + 1) * dim), i * dim);
-      const r = KERNEL.scanGroup(centroids, dim, block, nq, ids, k, new Uint32Array(1), new Int32Array(nq).fill(-1), 0, 1, 1);
-      for (let i = 0; i < nq; i++) assignment[s + i] = r.labels[i];
-    }
-  };
-  for (let iter = 0; iter < ITERATIONS; iter++) {
-    assign();
-    // (An empty cluster keeps its centroid: it holds no rows, so no query probes it.)
-    moveCentroids(centroids, dim, data, assignment, rows);
-  }
-  assign();
-  if (normalise) {
+  const byMetric: KernelMetric = normalise ? 0 : 1;
+  const normaliseCentroids = (): void => {
     for (let c = 0; c < k; c++) {
       let s = 0;
       for (let d = 0; d < dim; d++) s += centroids[c * dim + d] ** 2;
       const norm = Math.sqrt(s) || 1;
       for (let d = 0; d < dim; d++) centroids[c * dim + d] /= norm;
     }
+  };
+  const assign = (): void => {
+    const block = new Float32Array(Math.min(CHUNK, n) * dim);
+    for (let s = 0; s < n; s += CHUNK) {
+      const nq = Math.min(CHUNK, n - s);
+      for (let i = 0; i < nq; i++) block.set(data.subarray(rows[s + i] * dim, (rows[s + i] + 1) * dim), i * dim);
+      const r = KERNEL.scanGroup(centroids, dim, block, nq, ids, k, new Uint32Array(1), new Int32Array(nq).fill(-1), 0, byMetric, 1);
+      for (let i = 0; i < nq; i++) assignment[s + i] = r.labels[i];
+    }
+  };
+  if (normalise) normaliseCentroids();
+  for (let iter = 0; iter < ITERATIONS; iter++) {
+    assign();
+    // (An empty cluster keeps its centroid: it holds no rows, so no query probes it.)
+    moveCentroids(centroids, dim, data, assignment, rows);
+    if (normalise) normaliseCentroids();
   }
+  assign();
   // Counting sort of the rows by cluster (stable: rows keep their order inside a cluster).
   const offsets = new Int32Array(k + 1);
   for (let i = 0; i < n; i++) offsets[assignment[i] + 1]++;

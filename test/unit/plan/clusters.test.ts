@@ -31,12 +31,33 @@ describe('clusterRows (IVF inside a flat partition)', () => {
     }
   });
 
-  it('normalises centroids for cosine, and makes one cluster of a few rows', () => {
-    const { clusters } = clusterRows(data, dim, rows, 100, 0, true);
-    for (let c = 0; c < clusters.centroids.length / dim; c++) {
+  it('for cosine, normalises centroids and puts each row in the cluster a query at that row would rank first (dot product), and makes one cluster of a few rows', () => {
+    // Cosine partitions hold normalised vectors; these are spread widely, so that clusters'
+    // mean vectors differ in length (ranking by L2 to them is then not ranking by angle).
+    const unit = new Float32Array(vs.length * dim);
+    clusteredVectors(vs.length, dim, 6, 12, 1.5).forEach((v, i) => unit.set(v, i * dim));
+    for (let r = 0; r < vs.length; r++) {
+      let s = 0;
+      for (let j = 0; j < dim; j++) s += unit[r * dim + j] ** 2;
+      for (let j = 0; j < dim; j++) unit[r * dim + j] /= Math.sqrt(s);
+    }
+    const { clusters, order } = clusterRows(unit, dim, rows, 100, 0, true);
+    const k = clusters.centroids.length / dim;
+    for (let c = 0; c < k; c++) {
       let s = 0;
       for (let j = 0; j < dim; j++) s += clusters.centroids[c * dim + j] ** 2;
       expect(Math.sqrt(s)).toBeCloseTo(1, 5);
+    }
+    const dot = (r: number, c: number): number => {
+      let s = 0;
+      for (let j = 0; j < dim; j++) s += unit[r * dim + j] * clusters.centroids[c * dim + j];
+      return s;
+    };
+    for (let c = 0; c < k; c++) {
+      for (let i = clusters.offsets[c]; i < clusters.offsets[c + 1]; i++) {
+        const r = order[i];
+        for (let o = 0; o < k; o++) expect(dot(r, c)).toBeGreaterThanOrEqual(dot(r, o) - 1e-5);
+      }
     }
     const one = clusterRows(data, dim, rows.subarray(0, 20), 100, 1, false);
     expect(Array.from(one.clusters.offsets)).toEqual([0, 20]);
