@@ -5,6 +5,7 @@
 // clusters until these hold enough of the rows they may return (the kernel's
 // scanProbes); exact queries still scan every row their filter allows.
 
+import { normalizeInPlace } from '../../index/distance.js';
 import { KERNEL, type KernelMetric } from '../../index/kernel.js';
 import { moveCentroids } from '../layout/kmeans.js';
 
@@ -48,12 +49,7 @@ export function clusterRows(data: Float32Array, dim: number, rows: Int32Array, p
   const ids = Int32Array.from({ length: k }, (_, c) => c);
   const byMetric: KernelMetric = normalise ? 0 : 1;
   const normaliseCentroids = (): void => {
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let d = 0; d < dim; d++) s += centroids[c * dim + d] ** 2;
-      const norm = Math.sqrt(s) || 1;
-      for (let d = 0; d < dim; d++) centroids[c * dim + d] /= norm;
-    }
+    for (let c = 0; c < k; c++) normalizeInPlace(centroids.subarray(c * dim, (c + 1) * dim));
   };
   const assign = (): void => {
     const block = new Float32Array(Math.min(CHUNK, n) * dim);

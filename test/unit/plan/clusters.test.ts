@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterRows } from '../../../engine/partitions/clusters.js';
+import { normalizeInPlace } from '../../../index/distance.js';
 import { clusteredVectors } from '../../support/data.js';
 
 describe('clusterRows (IVF inside a flat partition)', () => {
@@ -36,11 +37,7 @@ describe('clusterRows (IVF inside a flat partition)', () => {
     // mean vectors differ in length (ranking by L2 to them is then not ranking by angle).
     const unit = new Float32Array(vs.length * dim);
     clusteredVectors(vs.length, dim, 6, 12, 1.5).forEach((v, i) => unit.set(v, i * dim));
-    for (let r = 0; r < vs.length; r++) {
-      let s = 0;
-      for (let j = 0; j < dim; j++) s += unit[r * dim + j] ** 2;
-      for (let j = 0; j < dim; j++) unit[r * dim + j] /= Math.sqrt(s);
-    }
+    for (let r = 0; r < vs.length; r++) normalizeInPlace(unit.subarray(r * dim, (r + 1) * dim));
     const { clusters, order } = clusterRows(unit, dim, rows, 100, 0, true);
     const k = clusters.centroids.length / dim;
     for (let c = 0; c < k; c++) {
