@@ -133,20 +133,39 @@ export class Bitmap {
     }
   }
 
+  /** The set labels, ascending. */
   toArray(): Int32Array {
-    const out = new Int32Array(this.count());
-    const w = this.words;
-    let j = 0;
-    for (let i = 0; i < w.length; i++) {
-      let v = w[i];
-      while (v !== 0) {
-        const t = v & -v;
-        out[j++] = i * 32 + (31 - Math.clz32(t));
-        v ^= t;
-      }
-    }
-    return out;
+    return setLabelsOf(this.words);
   }
+
+  /** The labels set in both this and `other`, ascending; neither is changed. */
+  andArray(other: Bitmap): Int32Array {
+    return setLabelsOf(this.words, other.words);
+  }
+}
+
+/** The labels set in a (AND b over their shorter length, when given), ascending. */
+function setLabelsOf(a: Uint32Array, b?: Uint32Array): Int32Array {
+  const n = b ? Math.min(a.length, b.length) : a.length;
+  if (bits && n >= NATIVE_MIN_WORDS) return bits.indices(a, b);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    let v = b ? a[i] & b[i] : a[i];
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    count += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  const out = new Int32Array(count);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    let v = b ? a[i] & b[i] : a[i];
+    while (v !== 0) {
+      const t = v & -v;
+      out[j++] = i * 32 + (31 - Math.clz32(t));
+      v ^= t;
+    }
+  }
+  return out;
 }
 
 /**

@@ -84,6 +84,7 @@ interface NativeAddon {
   bitsOp(op: 0 | 1 | 2, dst: Uint32Array, src: Uint32Array): void;
   bitsSet(words: Uint32Array, labels: Int32Array, lo: number, hi: number): void;
   bitsLocalize(words: Uint32Array, leafOf: Int32Array, localOf: Int32Array, slotOf: Int32Array, out: Uint32Array, offsets: Int32Array): void;
+  bitsIndices(a: Uint32Array, b: Uint32Array | undefined): Int32Array;
 }
 
 /**
@@ -106,6 +107,8 @@ export interface BitsKernel {
    * are out[offsets[s] .. offsets[s + 1]) (labels past a slot's words are skipped).
    */
   localize(words: Uint32Array, leafOf: Int32Array, localOf: Int32Array, slotOf: Int32Array, out: Uint32Array, offsets: Int32Array): void;
+  /** The labels set in a (AND b, over their shorter length, when given), ascending. */
+  indices(a: Uint32Array, b?: Uint32Array): Int32Array;
 }
 
 const JS_KERNELS: Record<KernelMetric, DistanceKernel> = { 0: negDot, 1: squaredL2, 2: l1 };
@@ -237,6 +240,7 @@ export const NATIVE_BITS: BitsKernel | undefined = native
     andNot: (d, s) => native.bitsOp(2, d, s),
     setLabels: (w, l, lo, hi) => native.bitsSet(w, l, lo, hi),
     localize: (w, leafOf, localOf, slotOf, out, offsets) => native.bitsLocalize(w, leafOf, localOf, slotOf, out, offsets),
+    indices: (a, b) => native.bitsIndices(a, b),
   }
   : undefined;
 

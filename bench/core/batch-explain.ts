@@ -86,6 +86,7 @@ try {
         await profiler.post('Profiler.enable');
         await profiler.post('Profiler.start');
       }
+      const cpu0 = process.cpuUsage();
       t0 = performance.now();
       for (let from = 0; from < all.length; from += size) {
         const chunk = all.slice(from, from + size);
@@ -102,13 +103,16 @@ try {
         });
       }
       const qps = all.length / ((performance.now() - t0) / 1000);
+      // CPU time of the whole process (every thread, recall bookkeeping included) per query: less noisy than q/s on a shared machine.
+      const cpu = process.cpuUsage(cpu0);
+      const cpuPerQuery = (cpu.user + cpu.system) / all.length;
       if (profiler) {
         const { profile } = await profiler.post('Profiler.stop');
         writeFileSync(process.env.HQDB_BENCH_PROFILE!, JSON.stringify(profile));
         profiler.disconnect();
       }
       const busy = [performance.eventLoopUtilization(mainBefore), ...host.utilization(workersBefore)].map((u) => `${(u.utilization * 100).toFixed(0)}%`);
-      console.log(`round ${round}: batches of ${size}: ${qps.toFixed(0)} q/s over ${all.length} queries (${(qps / singleQps).toFixed(2)}x one at a time), recall@${workload.k} ${(recall / all.length).toFixed(4)}`);
+      console.log(`round ${round}: batches of ${size}: ${qps.toFixed(0)} q/s over ${all.length} queries (${(qps / singleQps).toFixed(2)}x one at a time), ${cpuPerQuery.toFixed(0)} µs of CPU per query, recall@${workload.k} ${(recall / all.length).toFixed(4)}`);
       if (round === rounds) {
         const { answeredBy, ...rest } = stats;
         console.log(`  stats: ${JSON.stringify(rest)}\n  answered by: ${fmtMap(answeredBy)}`);

@@ -128,7 +128,7 @@ export function searchPartitionGroup(seg: Segment, dim: number, queries: readonl
     if (scan.rows < 0) {
       rows = everyRow ??= seg.liveSet.toArray();
     } else {
-      rows = queries[list[0]].allow!.clone().and(seg.liveSet).toArray();
+      rows = queries[list[0]].allow!.andArray(seg.liveSet);
     }
     // Members of the every-row scan with a filter are masked by it: one mask per distinct filter.
     const maskWords = Math.ceil(seg.labelSpan / 32);

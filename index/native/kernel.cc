@@ -1075,6 +1075,28 @@ Napi::Value BitsSet(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// The labels set in a (and in b, when given: a & b over their shorter length),
+// ascending, as a new Int32Array: one pass to count, one to write.
+Napi::Value BitsIndices(const Napi::CallbackInfo& info) {
+  size_t na, nb = 0;
+  const uint32_t* a = typed<uint32_t>(info[0], napi_uint32_array, &na, "words");
+  const uint32_t* b = info[1].IsUndefined() ? nullptr : typed<uint32_t>(info[1], napi_uint32_array, &nb, "other");
+  size_t n = b ? std::min(na, nb) : na;
+  uint64_t count = 0;
+  for (size_t i = 0; i < n; i++) count += static_cast<uint64_t>(__builtin_popcount(b ? a[i] & b[i] : a[i]));
+  auto out = Napi::Int32Array::New(info.Env(), static_cast<size_t>(count));
+  int32_t* o = out.Data();
+  size_t j = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t bits = b ? a[i] & b[i] : a[i];
+    while (bits) {
+      o[j++] = static_cast<int32_t>(i * 32 + __builtin_ctz(bits));
+      bits &= bits - 1;
+    }
+  }
+  return out;
+}
+
 // Scatters a bitmap over collection labels into partition-local bitmaps: for
 // each set label g with slotOf[leafOf[g]] = s >= 0, sets bit localOf[g] of
 // slot s, whose words are out[offsets[s] .. offsets[s + 1]).
@@ -1133,6 +1155,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("bitsOp", Napi::Function::New(env, BitsOp));
   exports.Set("bitsSet", Napi::Function::New(env, BitsSet));
   exports.Set("bitsLocalize", Napi::Function::New(env, BitsLocalize));
+  exports.Set("bitsIndices", Napi::Function::New(env, BitsIndices));
   return exports;
 }
 

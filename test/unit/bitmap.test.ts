@@ -45,6 +45,18 @@ describe('Bitmap', () => {
     }
   });
 
+  it.each(shapes)('toArray and andArray of %i and %i words list exactly the set labels, ascending, and change neither bitmap', (na, nb) => {
+    for (const density of [0, 0.01, 0.5, 1]) {
+      const a = random(na, density, na * 13 + nb);
+      const b = random(nb, 0.3, nb * 7 + na);
+      const before = [Array.from(a), Array.from(b)];
+      const A = Bitmap.fromWords(a), B = Bitmap.fromWords(b);
+      expect(Array.from(A.toArray())).toEqual([...A]);
+      expect(Array.from(A.andArray(B))).toEqual([...A].filter((l) => B.has(l)));
+      expect([Array.from(a), Array.from(b)]).toEqual(before);
+    }
+  });
+
   it('setLabels sets exactly the bits of the given slice of labels', () => {
     for (const n of [6, 64, 5000]) {
       const labels = Int32Array.from({ length: n * 2 }, (_, i) => (i * 7919) % (n * 40));
