@@ -66,6 +66,8 @@ export interface Config {
     scan_row_ns: number;
     scan_pass_ns: number;
     graph_level_us: number;
+    batch_visit_us: number;
+    batch_filter_us: number;
     ivf_cluster_rows: number;
     ivf_rows_per_ef: number;
     ivf_min_rows: number;
@@ -103,10 +105,11 @@ export const DEFAULT_CONFIG: Config = {
   // filtered HNSW search when filter and query do not correlate; raising ef with
   // 1/selectivity only made filtered searches 5-15x slower for no recall, so it is off (1).
   // Batch group plans (engine/plan/group-plan.ts): the blocked kernel's share per query and row,
-  // the pass over a row shared by its group, and the graph search it is compared with.
+  // the pass over a row shared by its group, and the graph search it is compared with; a batch
+  // visit's fixed cost and a filter's evaluation (engine/plan/cost.ts says how they were measured).
   planner: {
     exact_max_rows: 2_000, probe_exact_max_rows: 30_000, probe_max: 400, ef_boost_max: 1, ef_max: 2_000,
-    scan_row_ns: 5, scan_pass_ns: 40, graph_level_us: 12,
+    scan_row_ns: 5, scan_pass_ns: 40, graph_level_us: 12, batch_visit_us: 50, batch_filter_us: 20,
     ivf_cluster_rows: 384, ivf_rows_per_ef: 32, ivf_min_rows: 200,
   },
   workloads: { max_failed_share: 0.5, max_body_mb: 1_024, chunk_size: 1_024 },

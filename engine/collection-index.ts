@@ -36,7 +36,7 @@ import type { BuildView, LayoutBuildRequest, LayoutView, PartitionView } from '.
 import type { PartitionHost } from './partitions/host.js';
 import type { BatchQuery, PartitionSpec, PartitionStats, PartitionTrace, Placement, SearchTarget } from './partitions/protocol.js';
 import { parseStoredPayload } from './payload.js';
-import type { PlannerThresholds } from './plan/planner.js';
+import { ivfMinRows, ivfTarget, type PlannerThresholds } from './plan/planner.js';
 import type { QueryLog } from './query-log.js';
 
 /** Rows read from SQLite per chunk when loading or replaying partitions. */
@@ -307,7 +307,7 @@ export class CollectionIndex {
   opened = { indexed: 0, to_index: 0 };
 
   private constructor(private readonly ctx: IndexContext) {
-    this.cost = new CostModel({ dim: ctx.config.vectors.size, exactMaxRows: ctx.planner.exact_max_rows, scanRowNs: ctx.planner.scan_row_ns, scanPassNs: ctx.planner.scan_pass_ns, workers: ctx.host.workerCount, clusterRows: ctx.planner.ivf_cluster_rows });
+    this.cost = new CostModel({ dim: ctx.config.vectors.size, exactMaxRows: ctx.planner.exact_max_rows, scanRowNs: ctx.planner.scan_row_ns, scanPassNs: ctx.planner.scan_pass_ns, workers: ctx.host.workerCount, clusterRows: ctx.planner.ivf_cluster_rows, batchVisitUs: ctx.planner.batch_visit_us, batchFilterUs: ctx.planner.batch_filter_us });
   }
 
   private get dim(): number {
@@ -589,6 +589,17 @@ export class CollectionIndex {
     return { live: this.liveCount, indexed, backlog };
   }
 
+  /**
+   * What the layout builder charges an approximate query in a flat partition its worker will
+   * cluster: the rows it probes there at the collection's default ef and k = 10 (the query
+   * log keeps filters, not limits or ef). None when clustering is off.
+   */
+  private probeOfLayouts(): { rows: number; minRows: number } | undefined {
+    const t = this.ctx.planner;
+    if (!t.ivf_cluster_rows) return undefined;
+    return { rows: ivfTarget(t, 10, this.ctx.config.hnsw_config.ef_construct), minRows: ivfMinRows(t) };
+  }
+
   private singleValued = (key: string): boolean => this.ctx.fieldIndex(key)?.singleValued ?? false;
 
   /**
@@ -742,7 +753,7 @@ export class CollectionIndex {
     const t = this.ctx.planner;
     // Whether its worker has clustered it, as the worker last reported (not re-derived here).
     const clustered = (ref: PartitionRef): boolean => ref.spec.flat && (this.ctx.host.cached(ref.key).clusters ?? 0) > 0;
-    const probeTarget = Math.max(t.ivf_min_rows, q.k + q.exclude.length, Math.max(q.ef, q.k) * t.ivf_rows_per_ef);
+    const probeTarget = ivfTarget(t, q.k, q.ef, q.exclude.length);
     const probeRows = (ref: PartitionRef): number | undefined => (q.exact || !clustered(ref) ? undefined : probeTarget);
     if (implied.length === routed.length) {
       // Every point of these partitions matches, and no point elsewhere does.
@@ -986,6 +997,7 @@ export class CollectionIndex {
       // Without graphs every partition is a flat block, and the workload is costed as batches run it.
       flatMaxRows: opts.graphs ? this.ctx.layout.flat_max_rows : Infinity,
       cost: opts.graphs ? this.cost : this.cost.as('batch'),
+      probe: this.probeOfLayouts(),
       globalIndex: opts.globalIndex,
       clusters: centroids ? { count: clusterCount(centroids), probe: probeCount(centroids) } : undefined,
       singleValued: this.singleValued,

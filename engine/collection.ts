@@ -32,6 +32,7 @@ export type { BatchStats } from './collection-index.js';
 import type { LayoutBuildRequest, LayoutView, BuildView } from './layout/types.js';
 import { normalizeFilter, type NormalizedFilter } from './layout/predicates.js';
 import type { PartitionHost } from './partitions/host.js';
+import { BATCH_CHUNK } from './plan/cost.js';
 import type { Plan, PlannerThresholds } from './plan/planner.js';
 import { QueryLog } from './query-log.js';
 
@@ -116,8 +117,7 @@ export interface CollectionInfo {
 
 /** Chunks of a batch in flight at once: the main thread prepares one while the workers search another. */
 const BATCH_LANES = 2;
-/** Queries per chunk: one message per worker carries them all. */
-const BATCH_CHUNK = 512;
+
 
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;

@@ -15,7 +15,7 @@
 import { fail } from '../../core/errors.js';
 import { nextState, uniformOf } from '../../core/random.js';
 import { parseFilter } from '../filter/ast.js';
-import type { CostModel } from '../plan/cost.js';
+import { BATCH_CHUNK, type CostModel } from '../plan/cost.js';
 import { atomKey, normalizeFilter, relate, satisfies, type Atom, type CutSide, type NormalizedFilter } from './predicates.js';
 
 /**
@@ -188,6 +188,12 @@ export interface BuildInput {
   minSize: number;
   maxLeaves: number;
   flatMaxRows: number;
+  /**
+   * Flat partitions of at least `minRows` rows are clustered by their workers, and an
+   * approximate query then scores only `rows` of them (its IVF probe target at the
+   * collection's default ef): the cost of a visit there, whatever the partition's size.
+   */
+  probe?: { rows: number; minRows: number };
   cost: CostModel;
   /** A whole-collection index remains: a query costs at most what it costs there. */
   globalIndex?: boolean;
@@ -277,6 +283,10 @@ export async function buildTree(input: BuildInput): Promise<BuiltTree> {
   // What each query would cost on the whole-collection index (Infinity without one).
   const matchTotal = queries.map((q, i) => (filtered[i] ? count(q.bits) * scale : total));
   const globalCost = queries.map((_, i) => (input.globalIndex ? cost.global(total, matchTotal[i], filtered[i]) : Infinity));
+  // In a batch, the queries of a chunk with the same filter share its rows (read once, scored together):
+  // a filter that is a share s of the workload has about s * BATCH_CHUNK sharers in each chunk.
+  const totalWeight = queries.reduce((sum, q) => sum + q.weight, 0);
+  const sharers = queries.map((q) => (cost.mode === 'batch' ? Math.max(1, (q.weight * BATCH_CHUNK) / Math.max(1, totalWeight)) : 1));
   /**
    * A visiting query's cost in a node of n sample points of which m match it. With a
    * whole-collection index, a query pays in each partition at most its share (by
@@ -295,7 +305,8 @@ export async function buildTree(input: BuildInput): Promise<BuiltTree> {
     const flat = size <= input.flatMaxRows;
     const m = implied ? size : mSample * scale;
     const frac = filtered[i] ? (matchTotal[i] > 0 ? m / matchTotal[i] : 0) : size / Math.max(1, total);
-    const own = cost.visit(size, m, implied, flat) + (implied || !filtered[i] ? 0 : cost.filter * frac);
+    const probe = flat && input.probe && size >= input.probe.minRows ? input.probe.rows : undefined;
+    const own = cost.visit(size, m, implied, flat, true, probe, sharers[i]) + (implied || !filtered[i] ? 0 : cost.filter * frac);
     // (Without a whole-collection index its cost is Infinity, and Infinity * 0 would be NaN.)
     const w = queries[i].weight * reach;
     if (input.globalIndex && globalCost[i] * frac < own) return { partition: 0, collection: w * globalCost[i] * frac };

@@ -9,7 +9,7 @@ import type { Neighbours } from '../../index/top-k.js';
 import { KERNEL, type GroupResult } from '../../index/kernel.js';
 import type { PartitionClusters } from './clusters.js';
 import { planGroup } from '../plan/group-plan.js';
-import { choosePlan, type Fallback, type Plan, type PlannerThresholds } from '../plan/planner.js';
+import { choosePlan, ivfTarget, type Fallback, type Plan, type PlannerThresholds } from '../plan/planner.js';
 
 export interface PartitionQuery {
   k: number;
@@ -42,7 +42,7 @@ export interface PartitionAnswer extends Neighbours {
 function planOf(seg: Segment, q: PartitionQuery, thresholds: PlannerThresholds, flat: boolean, clusters?: PartitionClusters): Plan {
   if (!flat || q.matching === 0) return choosePlan({ matching: q.matching, live: seg.stats().live, k: q.k, ef: q.ef, exact: q.exact, filtered: q.allow !== undefined }, thresholds);
   if (clusters && !q.exact) {
-    const target = Math.max(thresholds.ivf_min_rows, q.k + (q.exclude?.size ?? 0), Math.ceil(Math.max(q.ef, q.k) * thresholds.ivf_rows_per_ef));
+    const target = ivfTarget(thresholds, q.k, q.ef, q.exclude?.size ?? 0);
     const count = clusters.centroids.length / seg.options.dim;
     if (target < q.matching) return { kind: 'ivf', rows: target, clusters: count, reason: `probe the nearest of ${count} clusters until they hold ${target} of the ${q.matching} matching rows` };
   }

@@ -8,7 +8,7 @@ import { Bitmap, localizeBits } from '../../index/bitmap.js';
 import { metricFor } from '../../index/distance.js';
 import { Segment, type SegmentOptions } from '../../index/segment.js';
 import { TopK } from '../../index/top-k.js';
-import type { PlannerThresholds } from '../plan/planner.js';
+import { ivfMinRows, type PlannerThresholds } from '../plan/planner.js';
 import type { BatchReply, Command, OpenReply, PartitionSpec, Placement, PartitionStats, PartitionTrace, Reply, SearchBatchCommand, WriteBatch } from './protocol.js';
 import { clusterRows, type PartitionClusters } from './clusters.js';
 import { searchPartitionGroup, type GroupQuery } from './search.js';
@@ -157,7 +157,7 @@ function unclustered(p: Partition): number {
   const clustered = p.clusters ? p.clusters.offsets[p.clusters.offsets.length - 1] : 0;
   const tail = p.seg.labelSpan - clustered;
   // Worth clustering from a few clusters' worth of rows; again once the tail is a quarter of the rest.
-  if (live < 4 * thresholds.ivf_cluster_rows) return 0;
+  if (live < ivfMinRows(thresholds)) return 0;
   return tail > Math.max(thresholds.ivf_cluster_rows, clustered / 4) ? tail : 0;
 }
 

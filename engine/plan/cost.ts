@@ -37,12 +37,26 @@
 // charges one member: no message of its own (one per worker per chunk), and
 // a blocked scan of the partition's rows shared with the group:
 //
-//   visit(p), batch     = BATCH_OVERHEAD + (implied ? 0 : CONVERT * m)     planning, masks, merge
+//   visit(p), batch     = VISIT + (implied ? 0 : CONVERT * m)              planning, masks, merge
 //                       + implied ? n * scan_row                 every row, no mask
 //                       : min(n * scan_row,                      masked in the every-row scan
-//                             m * (scan_row + scan_pass),         its filter's rows alone
+//                             m * (scan_row + scan_pass / g),     its filter's rows, read once for
+//                                                                 the g queries of the chunk with that filter
 //                             graph ? HNSW(n) * penalty : inf)    its own graph search
 //   scan_row, scan_pass = the planner's scan_row_ns, scan_pass_ns at dim/128
+//   query filter        = FILTER_B (evaluated once per distinct filter of a chunk, into shared memory)
+//   VISIT, FILTER_B     = the planner's batch_visit_us, batch_filter_us (COST.BATCH_OVERHEAD, BATCH_FILTER by default)
+//
+// VISIT is what a visit costs beyond its rows, measured on this machine
+// (bench/core/batch-explain.ts, CPU time per query): hybrid-100k's genre queries
+// visit 2.3 partitions of the default layout against 1 of the whole-collection
+// index, and cost ~40 µs of CPU more per extra visit for the same rows; at 20
+// the builder cut mnist into 5-7 partitions that every unfiltered query visits,
+// and a batch ran at 0.6x a layout of one clustered partition (9,093 against
+// 15,225 q/s), at 40 it kept a 1.1k-row partition too small to cluster (12.7k).
+// FILTER_B is the measured ~17 µs of evaluating a filter into shared memory;
+// it was FILTER (60, one query at a time) times the workers, which made cutting
+// on a filter's atoms (so its partitions are implied) look worth 120 µs a query.
 //
 // An approximate query in a clustered flat partition (IVF, search.ts) ranks the
 // partition's clusters and scores the P rows it may return in the ones it probes,
@@ -54,7 +68,14 @@
 //                             P * (scan_row + scan_pass))         gathered alone
 //
 // The layout builder uses the batch mode for layouts without graphs (built
-// for batches), routing uses it for batches of two or more queries.
+// for batches), routing uses it for batches of two or more queries. The
+// builder charges an approximate query in a flat partition its worker will
+// cluster the probe of its IVF target at the collection's default ef
+// (qd-tree.ts BuildInput.probe), and counts g from each filter's share of the
+// workload; routing takes g = 1.
+
+/** Queries per chunk of a batch (engine/collection.ts, one message per worker carries them all): a partition's group is drawn from them. */
+export const BATCH_CHUNK = 512;
 
 export interface CostParams {
   dim: number;
@@ -68,13 +89,17 @@ export interface CostParams {
   workers?: number;
   /** Rows per cluster of clustered flat partitions (planner ivf_cluster_rows). */
   clusterRows?: number;
+  /** Batch mode: a visit's fixed cost and a filter's evaluation, µs (planner batch_visit_us, batch_filter_us; COST's by default). */
+  batchVisitUs?: number;
+  batchFilterUs?: number;
 }
 
 export const COST = {
   FILTER: 60,
   OVERHEAD: 60,
   CONVERT: 0.01,
-  BATCH_OVERHEAD: 20,
+  BATCH_OVERHEAD: 50,
+  BATCH_FILTER: 20,
   ROW_128: 0.06,
   HNSW_PER_LEVEL: 12,
   SEL_PENALTY: 0.25,
@@ -94,12 +119,9 @@ export class CostModel {
     return this.p.mode ?? 'online';
   }
 
-  /**
-   * Evaluating a filter's bitmap. In a batch the main thread does it for every query while the
-   * workers share the searches, so its time counts once per worker it keeps waiting.
-   */
+  /** Evaluating a filter's bitmap (BATCH_FILTER in a batch: evaluated into shared memory, measured). */
   get filter(): number {
-    return this.p.mode === 'batch' ? COST.FILTER * Math.max(1, this.p.workers ?? 1) : COST.FILTER;
+    return this.p.mode === 'batch' ? (this.p.batchFilterUs ?? COST.BATCH_FILTER) : COST.FILTER;
   }
 
   /** The same model for the other mode. */
@@ -126,9 +148,9 @@ export class CostModel {
    * `probe`: an approximate query in a clustered flat partition scores only the rows of
    * the clusters it probes (search.ts, scanProbes), about this many of its matching ones.
    */
-  visit(n: number, m: number, implied: boolean, flat: boolean, convert = true, probe?: number): number {
-    if (flat && probe !== undefined && probe < m) return this.probeVisit(n, m, implied, probe, convert);
-    if (this.p.mode === 'batch') return this.batchVisit(n, m, implied, flat, convert);
+  visit(n: number, m: number, implied: boolean, flat: boolean, convert = true, probe?: number, sharers = 1): number {
+    if (flat && probe !== undefined && probe < m) return this.probeVisit(n, m, implied, probe, convert, sharers);
+    if (this.p.mode === 'batch') return this.batchVisit(n, m, implied, flat, convert, sharers);
     if (n <= 0) return COST.OVERHEAD;
     if (implied) return COST.OVERHEAD + (flat ? this.row * n : Math.min(this.row * n, this.hnsw(n)));
     const local = convert ? COST.CONVERT * m : 0;
@@ -146,22 +168,27 @@ export class CostModel {
    * masked inside the clusters' rows shared with the group (P * n / m rows at the
    * matrix product's share), or gathered alone where its filter leaves few of them.
    */
-  private probeVisit(n: number, m: number, implied: boolean, probe: number, convert: boolean): number {
+  private probeVisit(n: number, m: number, implied: boolean, probe: number, convert: boolean, sharers: number): number {
     const batch = this.p.mode === 'batch';
     const local = implied || !convert ? 0 : COST.CONVERT * m;
     const clusters = (n / Math.max(1, this.p.clusterRows ?? 384)) * this.scanRow;
-    const rows = batch ? Math.min((probe * n) / Math.max(1, m) * this.scanRow, probe * (this.scanRow + this.scanPass)) : probe * this.row;
-    return (batch ? COST.BATCH_OVERHEAD : COST.OVERHEAD) + local + clusters + rows;
+    const rows = batch ? Math.min((probe * n) / Math.max(1, m) * this.scanRow, probe * (this.scanRow + this.scanPass / sharers)) : probe * this.row;
+    return (batch ? this.batchOverhead : COST.OVERHEAD) + local + clusters + rows;
   }
 
-  private batchVisit(n: number, m: number, implied: boolean, flat: boolean, convert: boolean): number {
-    if (n <= 0) return COST.BATCH_OVERHEAD;
+  private get batchOverhead(): number {
+    return this.p.batchVisitUs ?? COST.BATCH_OVERHEAD;
+  }
+
+  private batchVisit(n: number, m: number, implied: boolean, flat: boolean, convert: boolean, sharers: number): number {
+    const overhead = this.batchOverhead;
+    if (n <= 0) return overhead;
     const all = this.scanRow * n;
-    if (implied) return COST.BATCH_OVERHEAD + (flat ? all : Math.min(all, this.hnsw(n)));
+    if (implied) return overhead + (flat ? all : Math.min(all, this.hnsw(n)));
     const local = convert ? COST.CONVERT * m : 0;
-    if (m <= 0) return COST.BATCH_OVERHEAD + local;
-    const own = (this.scanRow + this.scanPass) * m;
+    if (m <= 0) return overhead + local;
+    const own = (this.scanRow + this.scanPass / sharers) * m;
     const graph = flat ? Infinity : this.hnsw(n) * Math.min(10, Math.max(1, COST.SEL_PENALTY / (m / n)));
-    return COST.BATCH_OVERHEAD + local + Math.min(all, own, graph);
+    return overhead + local + Math.min(all, own, graph);
   }
 }

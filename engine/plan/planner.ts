@@ -36,15 +36,32 @@ export interface PlannerThresholds {
   scan_pass_ns: number;
   /** Batches: µs per level (log2 of the partition's size) of a graph search at the default ef. */
   graph_level_us: number;
+  /** Batches: µs a partition visit costs beyond its rows (planning, masks, messages, merge); the layout builder's price of a cut. */
+  batch_visit_us: number;
+  /** Batches: µs to evaluate a filter into shared memory. */
+  batch_filter_us: number;
   /** Flat partitions of a layout are clustered (k-means) into clusters of about this many rows. */
   ivf_cluster_rows: number;
   /**
    * An approximate query probes a clustered partition's nearest clusters until they hold
-   * max(ef, k) * ivf_rows_per_ef of the rows it may return (its share of them, when it
-   * visits several partitions), and at least ivf_min_rows.
+   * max(ef, k) * ivf_rows_per_ef of the rows it may return (in every partition it visits),
+   * and at least ivf_min_rows (ivfTarget).
    */
   ivf_rows_per_ef: number;
   ivf_min_rows: number;
+}
+
+/**
+ * The rows an approximate query scores in a clustered flat partition (the IVF probe target):
+ * max(ef, k) * ivf_rows_per_ef, at least ivf_min_rows and k plus the points it leaves out.
+ */
+export function ivfTarget(t: PlannerThresholds, k: number, ef: number, excluded = 0): number {
+  return Math.max(t.ivf_min_rows, k + excluded, Math.ceil(Math.max(ef, k) * t.ivf_rows_per_ef));
+}
+
+/** Flat partitions of at least this many live rows are clustered by their workers (a few clusters' worth). */
+export function ivfMinRows(t: PlannerThresholds): number {
+  return 4 * t.ivf_cluster_rows;
 }
 
 export type Fallback = { kind: 'exact'; rows: number } | { kind: 'hnsw-filtered'; ef: number };

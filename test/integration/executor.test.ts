@@ -64,7 +64,8 @@ async function collection(layout?: LayoutBuildRequest): Promise<Collection> {
   env = await tempEngine({
     index: { workers: 2 },
     layout: { flat_max_rows: 250 },
-    planner: { exact_max_rows: EXACT_MAX_ROWS, probe_exact_max_rows: 400 },
+    // A batch visit's fixed cost scaled down to these few points, so that batch layouts cut.
+    planner: { exact_max_rows: EXACT_MAX_ROWS, probe_exact_max_rows: 400, batch_visit_us: 1, batch_filter_us: 1 },
     storage: { sync: 'normal' },
   });
   await env.engine.createCollection('c', { vectors: { size: DIM, distance: 'Euclid' } });

@@ -377,7 +377,8 @@ describe('workload jobs: cancel, restart, collection deletion', () => {
 
 describe('workload jobs and layouts', () => {
   it('layout=optimise learns a layout from the workload, then runs it with exact results', async () => {
-    const { url } = await startTestServer({ layout: { min_partition_size: 150 } });
+    // (A batch visit's fixed cost scaled down to these few points, so that the layout cuts.)
+    const { url } = await startTestServer({ layout: { min_partition_size: 150 }, planner: { batch_visit_us: 1, batch_filter_us: 1 } });
     await seed(url);
     const queries = workload(200, 17);
     const id = await submit(url, ndjson(queries), '?layout=optimise&with_payload=true');

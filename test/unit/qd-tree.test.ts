@@ -545,6 +545,27 @@ describe('candidateAtoms and buildTree', () => {
     for (const c of treeCuts(tree)) expect(candidates).toContain(atomKey(c));
   });
 
+  it('in a batch layout of clustered flat partitions, charges an unfiltered query its probe target, not every row, and its fixed cost in every partition it visits', async () => {
+    const model = new CostModel({ dim: 16, exactMaxRows: 50, scanRowNs: 5, scanPassNs: 40, clusterRows: 384 }).as('batch');
+    const batchInput = (unfilteredWeight: number, probe?: { rows: number; minRows: number }) => {
+      const { input } = builderInput(100, 16);
+      const every = new Uint32Array(input.queries[0].bits.length).fill(0xffffffff);
+      const queries = unfilteredWeight > 0 ? [...input.queries, { nf: normalizeFilter(undefined), weight: unfilteredWeight, bits: every }] : input.queries;
+      return { ...input, queries, flatMaxRows: Infinity, cost: model, probe };
+    };
+    const probe = { rows: 3_200, minRows: 1_536 };
+    const total = 1200 * SCALE;
+    // At the root (one partition of every point), each unfiltered query costs a probe of its target rows
+    // (within a little: the filtered queries' sharers per chunk fall as the workload grows).
+    const base = await buildTree(batchInput(0, probe));
+    const probed = await buildTree(batchInput(100, probe));
+    expect((probed.cost.before - base.cost.before) / 100).toBeCloseTo(model.visit(total, total, true, true, true, probe.rows), 0);
+    expect(model.visit(total, total, true, true, true, probe.rows)).toBeLessThan(model.visit(total, total, true, true) / 10);
+    // The workload's filters pay for cuts; enough unfiltered queries, each paying a visit's fixed cost per partition, keep one.
+    expect(base.leaves).toBeGreaterThan(1);
+    expect((await buildTree(batchInput(1_000, probe))).tree).toEqual({ leaf: 0 });
+  });
+
   it('keeps one leaf when max_partitions is 1 or no cut leaves both sides at the minimum size', async () => {
     expect((await buildTree(builderInput(100, 1).input)).tree).toEqual({ leaf: 0 });
     expect((await buildTree(builderInput(700, 16).input)).tree).toEqual({ leaf: 0 });

@@ -93,6 +93,21 @@ describe('CostModel modes', () => {
     expect(batch.visit(big, big / 2, false, true, false)).toBeGreaterThan(batch.visit(big, big / 2, false, false, false));
   });
 
+  it('shares a filter\'s gathered rows among the batch queries that have that filter: the pass over them is paid once per group', () => {
+    const n = 100_000;
+    const row = (T.scan_row_ns / 1000) * (DIM / 128);
+    const pass = (T.scan_pass_ns / 1000) * (DIM / 128);
+    let prev = Infinity;
+    for (const g of [1, 2, 8, 64]) {
+      const c = batch.visit(n, 2_000, false, true, true, undefined, g);
+      expect(c, `sharers ${g}`).toBeCloseTo(COST.BATCH_OVERHEAD + COST.CONVERT * 2_000 + Math.min(row * n, (row + pass / g) * 2_000), 9);
+      expect(c).toBeLessThan(prev);
+      prev = c;
+    }
+    // Online, a query runs alone: sharers change nothing.
+    expect(online.visit(n, 2_000, false, true, true, undefined, 64)).toBe(online.visit(n, 2_000, false, true));
+  });
+
   it('charges the whole-collection index the filter\'s bitmap only for a filtered query, and no conversion, in a batch', () => {
     for (const n of [1_000, 100_000, 1_000_000]) {
       const unfiltered = batch.global(n, n, false);
@@ -100,26 +115,26 @@ describe('CostModel modes', () => {
       for (const s of [0.5, 0.1, 0.01, 0.001]) {
         const m = Math.round(s * n);
         const filtered = batch.global(n, m, true);
-        expect(filtered, `n ${n} m ${m}`).toBe(COST.FILTER + batch.visit(n, m, false, false, false));
-        expect(filtered).toBeGreaterThanOrEqual(COST.FILTER + COST.BATCH_OVERHEAD);
+        expect(filtered, `n ${n} m ${m}`).toBe(COST.BATCH_FILTER + batch.visit(n, m, false, false, false));
+        expect(filtered).toBeGreaterThanOrEqual(COST.BATCH_FILTER + COST.BATCH_OVERHEAD);
         expect(filtered).toBeLessThan(online.global(n, m, true));
       }
       expect(unfiltered).toBeLessThan(online.global(n, n, false));
     }
     // Selective filters on the whole collection cost the filter and a scan of their rows; a broad one costs more than no filter.
-    expect(batch.global(100_000, 100, true)).toBeLessThan(batch.global(100_000, 100_000, false) + COST.FILTER);
+    expect(batch.global(100_000, 100, true)).toBeLessThan(batch.global(100_000, 100_000, false) + COST.BATCH_FILTER);
     expect(batch.global(100_000, 50_000, true)).toBeGreaterThan(batch.global(100_000, 100_000, false));
   });
 
-  it('in a batch with several workers, charges the whole-collection index its filter and its search once per worker kept waiting, and a partition visit no more', () => {
+  it('in a batch with several workers, charges the whole-collection index its search once per worker kept waiting, its filter once, and a partition visit no more', () => {
     const workers = 3;
     const spread = new CostModel({ dim: DIM, exactMaxRows: T.exact_max_rows, scanRowNs: T.scan_row_ns, scanPassNs: T.scan_pass_ns, workers }).as('batch');
-    expect(spread.filter).toBe(COST.FILTER * workers);
-    expect(batch.filter).toBe(COST.FILTER);
+    expect(spread.filter).toBe(COST.BATCH_FILTER);
+    expect(batch.filter).toBe(COST.BATCH_FILTER);
     for (const n of [1_000, 100_000]) {
       expect(spread.global(n, n, false)).toBeCloseTo(workers * batch.global(n, n, false), 9);
       const m = n / 10;
-      expect(spread.global(n, m, true)).toBeCloseTo(workers * batch.global(n, m, true), 9);
+      expect(spread.global(n, m, true)).toBeCloseTo(COST.BATCH_FILTER + workers * (batch.global(n, m, true) - COST.BATCH_FILTER), 9);
       expect(spread.visit(n, m, false, true)).toBe(batch.visit(n, m, false, true));
     }
     // Online, workers change nothing.
