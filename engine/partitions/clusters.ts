@@ -13,6 +13,12 @@ import { moveCentroids } from '../layout/kmeans.js';
 const ITERATIONS = 6;
 /** Rows assigned per kernel call. */
 const CHUNK = 4096;
+/**
+ * Rows per centroid the iterations train on (an evenly spaced sample, as IVF indexes train
+ * on some tens of points per list); every row is then assigned once to its nearest centroid.
+ * 100k rows of 128-d took 2.0 s to cluster on all rows, ~0.6 s on the sample.
+ */
+const TRAIN_PER_CLUSTER = 64;
 
 export interface PartitionClusters {
   /** clusters x dim values. */
@@ -45,29 +51,32 @@ export function clusterRows(data: Float32Array, dim: number, rows: Int32Array, p
     const r = rows[Math.floor(((c + 0.5) * n) / k)];
     centroids.set(data.subarray(r * dim, (r + 1) * dim), c * dim);
   }
+  const train = n > TRAIN_PER_CLUSTER * k ? Int32Array.from({ length: TRAIN_PER_CLUSTER * k }, (_, i) => rows[Math.floor(((i + 0.5) * n) / (TRAIN_PER_CLUSTER * k))]) : rows;
   const assignment = new Int32Array(n);
   const ids = Int32Array.from({ length: k }, (_, c) => c);
   const byMetric: KernelMetric = normalise ? 0 : 1;
   const normaliseCentroids = (): void => {
     for (let c = 0; c < k; c++) normalizeInPlace(centroids.subarray(c * dim, (c + 1) * dim));
   };
-  const assign = (): void => {
-    const block = new Float32Array(Math.min(CHUNK, n) * dim);
-    for (let s = 0; s < n; s += CHUNK) {
-      const nq = Math.min(CHUNK, n - s);
-      for (let i = 0; i < nq; i++) block.set(data.subarray(rows[s + i] * dim, (rows[s + i] + 1) * dim), i * dim);
+  /** Each of `of` to its nearest centroid, into `into`. */
+  const assign = (of: Int32Array, into: Int32Array): void => {
+    const block = new Float32Array(Math.min(CHUNK, of.length) * dim);
+    for (let s = 0; s < of.length; s += CHUNK) {
+      const nq = Math.min(CHUNK, of.length - s);
+      for (let i = 0; i < nq; i++) block.set(data.subarray(of[s + i] * dim, (of[s + i] + 1) * dim), i * dim);
       const r = KERNEL.scanGroup(centroids, dim, block, nq, ids, k, new Uint32Array(1), new Int32Array(nq).fill(-1), 0, byMetric, 1);
-      for (let i = 0; i < nq; i++) assignment[s + i] = r.labels[i];
+      for (let i = 0; i < nq; i++) into[s + i] = r.labels[i];
     }
   };
   if (normalise) normaliseCentroids();
+  const trained = train === rows ? assignment : new Int32Array(train.length);
   for (let iter = 0; iter < ITERATIONS; iter++) {
-    assign();
+    assign(train, trained);
     // (An empty cluster keeps its centroid: it holds no rows, so no query probes it.)
-    moveCentroids(centroids, dim, data, assignment, rows);
+    moveCentroids(centroids, dim, data, trained, train);
     if (normalise) normaliseCentroids();
   }
-  assign();
+  assign(rows, assignment);
   // Counting sort of the rows by cluster (stable: rows keep their order inside a cluster).
   const offsets = new Int32Array(k + 1);
   for (let i = 0; i < n; i++) offsets[assignment[i] + 1]++;
