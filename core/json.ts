@@ -11,7 +11,7 @@ import { HqdbError } from './errors.js';
 export const MAX_JSON_DEPTH = 64;
 
 function parseNumber(text: string): number | bigint {
-  if (/^\d{16,}$/.test(text)) {
+  if (/^-?\d{16,}$/.test(text)) {
     const n = Number(text);
     if (!Number.isSafeInteger(n)) return BigInt(text);
   }
@@ -61,7 +61,10 @@ function scanBody(text: string, what: string, maxDepth = MAX_JSON_DEPTH): boolea
       if (!big && j - i >= 16) {
         const before = i > 0 ? text.charCodeAt(i - 1) : 0;
         const after = j < n ? text.charCodeAt(j) : 0;
-        big = before !== 46 && before !== 101 && before !== 69 && before !== 43 && before !== 45 && after !== 46 && after !== 101 && after !== 69;
+        // A sign belongs to an exponent only after an e (a minus elsewhere makes a negative integer).
+        const beforeSign = before === 43 || before === 45 ? (i > 1 ? text.charCodeAt(i - 2) : 0) : 0;
+        const exponent = before === 101 || before === 69 || beforeSign === 101 || beforeSign === 69;
+        big = before !== 46 && before !== 43 && !exponent && after !== 46 && after !== 101 && after !== 69;
       }
       i = j - 1;
     }
@@ -70,7 +73,7 @@ function scanBody(text: string, what: string, maxDepth = MAX_JSON_DEPTH): boolea
 }
 
 const BIGINT_MARK = `__hqdb_bigint_${process.pid}_${Date.now()}:`;
-const BIGINT_MARK_RE = new RegExp(`"${BIGINT_MARK}(\\d+)"`, 'g');
+const BIGINT_MARK_RE = new RegExp(`"${BIGINT_MARK}(-?\\d+)"`, 'g');
 
 export function stringifyJson(value: unknown): string {
   try {

@@ -323,6 +323,18 @@ describe('numbers beyond 2^53 in filters', () => {
     ]);
     expect(failures).toEqual([]);
   });
+
+  it('negative big integer literals are kept exact too: stored, read back and matched', async () => {
+    const { client } = await newClient();
+    await client.createCollection('c', { vectors: { size: DIM, distance: 'Euclid' } });
+    await client.upsert('c', { wait: true, points: vectors.slice(0, 20).map((vector, id) => ({ id, vector, payload: { ns: -BASE - id * SECOND } })) });
+    const failures = await checks([
+      ['count with a range bound of -1.7e18', async () => expect((await client.count('c', { filter: { must: [{ key: 'ns', range: { lte: -BASE - 5 * SECOND } }] } })).count).toBe(15)],
+      ['count with a match value of -1.7e18', async () => expect((await client.count('c', { filter: { must: [{ key: 'ns', match: { value: -BASE - 7 * SECOND } }] } })).count).toBe(1)],
+      ['the payload read back', async () => expect((await client.retrieve('c', { ids: [7], with_payload: true }))[0].payload).toEqual({ ns: -BASE - 7 * SECOND })],
+    ]);
+    expect(failures).toEqual([]);
+  });
 });
 
 describe('a filtered query returns min(limit, matching) points at every selectivity', () => {

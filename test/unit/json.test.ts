@@ -12,6 +12,7 @@ describe('JSON edge', () => {
 
   it('prints bigint as an exact integer literal', () => {
     expect(stringifyJson({ id: 18446744073709551615n, n: 1 })).toBe('{"id":18446744073709551615,"n":1}');
+    expect(stringifyJson({ a: [-9223372036854775808n, 1n] })).toBe('{"a":[-9223372036854775808,1]}');
   });
 
   it('rejects malformed and too deeply nested bodies with MALFORMED_JSON', () => {
@@ -35,6 +36,8 @@ describe('JSON edge', () => {
     expect(parseJsonBody('18446744073709551615')).toBe(18446744073709551615n);
     expect(parseJsonBody('[1,18446744073709551615]')).toEqual([1, 18446744073709551615n]);
     expect(parseJsonBody('{"a":[0.5,9007199254740993]}')).toEqual({ a: [0.5, 9007199254740993n] });
+    // Negative integers too (payload integers are signed 64-bit); an exponent's sign is not one.
+    expect(parseJsonBody('{"a":-9223372036854775808,"b":[-1152921504606846977, 1e-1234567890123456789, 2E+0000000000000000001]}')).toEqual({ a: -9223372036854775808n, b: [-1152921504606846977n, 0, 20] });
     // Digits of a fraction or an exponent, or inside a string, are not integer literals.
     expect(parseJsonBody('[1.00000000000000000001, 2e0000000000000000001, 1234567890123456789.5]')).toEqual([1, 20, Number('1234567890123456789.5')]);
     expect(parseJsonBody('{"s":"18446744073709551615","t":"\\\\"}')).toEqual({ s: '18446744073709551615', t: '\\' });
