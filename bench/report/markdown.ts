@@ -64,7 +64,12 @@ export function summaryTable(r: RunResult): string {
     const refCells = refs.map((x) => ` ${s.vsReference?.system === x ? formatRatio(s.vsReference.ratio) : s.system === x ? '1.00x' : '–'} |`).join('');
     const f = s.final;
     // Batch throughput is compared with the baseline's single-query throughput on the same queries.
-    const batch = f.batch ? `${fmtQps(f.batch.qps)} (${formatRatio(s.vsBaseline?.batchRatio)})` : '–';
+    // Its own setting when the batch sweep chose another (results from before it carry none).
+    const b = f.batch;
+    const batchSetting = b && b.param !== undefined && (b.param !== f.param || b.reachedTarget === false) && s.paramName
+      ? ` at ${s.paramName}=${b.param}${b.reachedTarget === false ? ', target not reached' : ''}`
+      : '';
+    const batch = b ? `${fmtQps(b.qps)} (${formatRatio(s.vsBaseline?.batchRatio)})${batchSetting}` : '–';
     lines.push(
       `| ${s.system} | ${setting(s)} | ${fmt(f.recall, 3)} | ${fmtQps(f.qps)} | ${formatRatio(s.vsBaseline?.ratio)} |${refCells} ${batch} | ${fmt(f.p50Ms, 2)} | ${fmt(f.p99Ms, 2)} | ${buildCell(s)} | ${mib(s.diskBytes)} | ${rssCell(s)} | ${notesCell(s, r.workload.queries)} |`,
     );

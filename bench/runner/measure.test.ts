@@ -55,6 +55,30 @@ class FakeSystem implements BenchSystem {
 
 const quiet = { progress: () => {}, log: () => {} };
 
+/** A batch path with its own recall: template a exact from p = 2 on, template b from p = 6 on. */
+class BatchFake extends FakeSystem {
+  searchBatch(reqs: readonly SearchRequest[], p: number): Promise<ArrayLike<number>[]> {
+    return Promise.resolve(reqs.map((req) => {
+      const i = workload.queries.findIndex((q) => q.vector === req.vector);
+      return p >= (workload.queries[i].template === 'a' ? 2 : 6) ? truthOf(truth, i) : [];
+    }));
+  }
+}
+
+describe('measureSystem: batches', () => {
+  it('sweeps the batch path on its own: the cheapest setting whose batches reach the target on every template', async () => {
+    const { final } = await measureSystem(new BatchFake(), workload, truth, { target: 0.95, sweepQueries: 100, batchSize: 8, ...quiet });
+    // Single queries need p = 10; batches reach the target at 6, where template b first does (a alone would at 2).
+    expect(final.param).toBe(10);
+    expect(final.batch).toMatchObject({ param: 6, reachedTarget: true, recall: 1, worstTemplate: 1 });
+  });
+
+  it('reports the best worst-template recall when no batch setting reaches the target', async () => {
+    const { final } = await measureSystem(new BatchFake(), workload, truth, { target: 1.01, sweepQueries: 100, batchSize: 8, ...quiet });
+    expect(final.batch).toMatchObject({ reachedTarget: false, worstTemplate: 1 });
+  });
+});
+
 describe('measureSystem', () => {
   it('picks the cheapest value reaching the target and sweeps one step past it', async () => {
     const s = new FakeSystem();

@@ -30,8 +30,11 @@ export interface FinalStats {
   p50Ms: number;
   p99Ms: number;
   perTemplate: TemplateStats[];
-  /** Throughput through the system's batch API at the same setting, on the supported queries. */
-  batch?: { size: number; qps: number; recall: number };
+  /**
+   * Throughput through the system's batch API on the supported queries, at the cheapest
+   * setting whose batches reach the recall target overall and on every template (measure.ts).
+   */
+  batch?: { size: number; qps: number; recall: number; param: number; worstTemplate: number; reachedTarget: boolean };
   /** Per measured query (index = workload position), -1 if unsupported. Used for comparisons, not written out. */
   latenciesMs?: number[];
 }
