@@ -118,7 +118,6 @@ export interface CollectionInfo {
 /** Chunks of a batch in flight at once: the main thread prepares one while the workers search another. */
 const BATCH_LANES = 2;
 
-
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }

@@ -25,7 +25,7 @@ import { SUITES } from '../runner/suites.js';
 import { HqdbLayoutSystem, HqdbSystem, type LayoutOptions } from '../systems/hqdb.js';
 import type { BuildContext } from '../systems/system.js';
 import { truthOf } from '../truth/ground-truth.js';
-import { recallAtK } from '../truth/recall.js';
+import { recallAtK, RecallByTemplate } from '../truth/recall.js';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -75,8 +75,7 @@ try {
     console.log(`round ${round}: one at a time: ${singleQps.toFixed(0)} q/s over ${sample.length} queries, recall@${workload.k} ${(recall / sample.length).toFixed(4)}`);
     for (const size of sizes) {
       const stats: BatchStats = emptyBatchStats();
-      const perTemplate = new Map<string, { n: number; recall: number }>();
-      recall = 0;
+      const perTemplate = new RecallByTemplate();
       const host = system.benchEngine.host;
       const mainBefore = performance.eventLoopUtilization();
       const workersBefore = host.utilization();
@@ -93,13 +92,7 @@ try {
         const outcomes = await c.executeBatch(chunk.map(request), { stats });
         outcomes.forEach((o, j) => {
           if ('error' in o) throw o.error;
-          const r = recallOf(chunk[j], o.points.map((p) => p.id));
-          recall += r;
-          const t = workload.queries[chunk[j]].template;
-          const e = perTemplate.get(t) ?? { n: 0, recall: 0 };
-          e.n++;
-          e.recall += r;
-          perTemplate.set(t, e);
+          perTemplate.add(workload.queries[chunk[j]].template, recallOf(chunk[j], o.points.map((p) => p.id)));
         });
       }
       const qps = all.length / ((performance.now() - t0) / 1000);
@@ -112,12 +105,12 @@ try {
         profiler.disconnect();
       }
       const busy = [performance.eventLoopUtilization(mainBefore), ...host.utilization(workersBefore)].map((u) => `${(u.utilization * 100).toFixed(0)}%`);
-      console.log(`round ${round}: batches of ${size}: ${qps.toFixed(0)} q/s over ${all.length} queries (${(qps / singleQps).toFixed(2)}x one at a time), ${cpuPerQuery.toFixed(0)} µs of CPU per query, recall@${workload.k} ${(recall / all.length).toFixed(4)}`);
+      console.log(`round ${round}: batches of ${size}: ${qps.toFixed(0)} q/s over ${all.length} queries (${(qps / singleQps).toFixed(2)}x one at a time), ${cpuPerQuery.toFixed(0)} µs of CPU per query, recall@${workload.k} ${perTemplate.mean.toFixed(4)}`);
       if (round === rounds) {
         const { answeredBy, ...rest } = stats;
         console.log(`  stats: ${JSON.stringify(rest)}\n  answered by: ${fmtMap(answeredBy)}`);
         console.log(`  busy share: main thread ${busy[0]}, workers ${busy.slice(1).join(', ')}`);
-        console.log(`  recall per template: ${[...perTemplate].map(([t, e]) => `${t} ${(e.recall / e.n).toFixed(3)}`).join(', ')}`);
+        console.log(`  recall per template: ${perTemplate.templates().map(([t, r]) => `${t} ${r.toFixed(3)}`).join(', ')}`);
       }
     }
   }

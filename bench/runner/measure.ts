@@ -5,7 +5,7 @@
 // batch API if the system has one.
 
 import { percentile } from '../lib/stats.js';
-import { recallAtK } from '../truth/recall.js';
+import { recallAtK, RecallByTemplate } from '../truth/recall.js';
 import { truthOf, type GroundTruth } from '../truth/ground-truth.js';
 import type { HybridQuery, Workload } from '../workloads/workload.js';
 import type { BenchSystem, SearchRequest } from '../systems/system.js';
@@ -187,26 +187,17 @@ async function measureBatch(
   // Warm-up, as for single queries (JIT of the batch path, the executor's arenas): one batch, not timed.
   await system.searchBatch!(indices.slice(0, o.batchSize).map((qi) => requestOf(w.queries[qi], w.k)), single);
   const run = async (param: number): Promise<BatchStats> => {
-    const perTemplate = new Map<string, { n: number; recall: number }>();
-    let recallSum = 0;
+    const perTemplate = new RecallByTemplate();
     const t0 = performance.now();
     for (let from = 0; from < indices.length; from += o.batchSize) {
       const chunk = indices.slice(from, from + o.batchSize);
       const results = await system.searchBatch!(chunk.map((qi) => requestOf(w.queries[qi], w.k)), param);
-      results.forEach((ids, j) => {
-        const r = recallAtK(ids, truthOf(truth, chunk[j]), w.k);
-        recallSum += r;
-        const t = w.queries[chunk[j]].template;
-        const e = perTemplate.get(t) ?? { n: 0, recall: 0 };
-        e.n++;
-        e.recall += r;
-        perTemplate.set(t, e);
-      });
+      results.forEach((ids, j) => perTemplate.add(w.queries[chunk[j]].template, recallAtK(ids, truthOf(truth, chunk[j]), w.k)));
       o.progress(`${label(param)} (batches of ${o.batchSize})`, Math.min(indices.length, from + o.batchSize), indices.length);
     }
     const seconds = (performance.now() - t0) / 1000;
-    const worstTemplate = Math.min(...[...perTemplate.values()].map((e) => e.recall / e.n));
-    const recall = recallSum / indices.length;
+    const worstTemplate = perTemplate.worst;
+    const recall = perTemplate.mean;
     const reachedTarget = recall >= o.target && worstTemplate >= o.target;
     o.log(`${label(param)}: batches of ${o.batchSize}: ${(indices.length / seconds).toFixed(0)} q/s, recall@${w.k} ${recall.toFixed(4)} (worst template ${worstTemplate.toFixed(4)})`);
     return { size: o.batchSize, qps: indices.length / seconds, recall, param, worstTemplate, reachedTarget };

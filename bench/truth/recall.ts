@@ -18,3 +18,34 @@ export function recallAtK(returned: ArrayLike<number>, truth: ArrayLike<number>,
   }
   return hits / want.size;
 }
+
+/** Recall accumulated per query, overall and per template (a target holds only if it holds on every template). */
+export class RecallByTemplate {
+  private sum = 0;
+  private count = 0;
+  private readonly byTemplate = new Map<string, { n: number; recall: number }>();
+
+  add(template: string, recall: number): void {
+    this.sum += recall;
+    this.count++;
+    const e = this.byTemplate.get(template) ?? { n: 0, recall: 0 };
+    e.n++;
+    e.recall += recall;
+    this.byTemplate.set(template, e);
+  }
+
+  /** Mean recall over every query added (NaN with none). */
+  get mean(): number {
+    return this.sum / this.count;
+  }
+
+  /** The lowest mean recall of any template. */
+  get worst(): number {
+    return Math.min(...[...this.byTemplate.values()].map((e) => e.recall / e.n));
+  }
+
+  /** Each template's mean recall, in the order templates were first seen. */
+  templates(): [string, number][] {
+    return [...this.byTemplate].map(([t, e]) => [t, e.recall / e.n]);
+  }
+}
