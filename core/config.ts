@@ -33,6 +33,12 @@ export interface Config {
     manhattan_rerank_min: number;
     /** Worker threads that own partitions and run their searches and HNSW insertions (0: one per core, at most 4). */
     workers: number;
+    /**
+     * Flat partitions are shared read-only with every other worker once their writes pause
+     * (engine/partitions/host.ts), so that a batch's queries of one partition are split
+     * across the workers instead of waiting on its owner.
+     */
+    mirrors: boolean;
   };
   /** The bounded log of query filters that layouts are learnt from. */
   query_log: {
@@ -101,7 +107,7 @@ export const DEFAULT_CONFIG: Config = {
     max_query_limit: 10_000,
   },
   storage: { path: './data', sync: 'full', snapshot_interval_s: 30 },
-  index: { indexing_slice_ms: 8, manhattan_rerank_min: 200, workers: 0 },
+  index: { indexing_slice_ms: 8, manhattan_rerank_min: 200, workers: 0, mirrors: true },
   query_log: { max_entries: 100_000, flush_interval_ms: 1_000 },
   layout: { min_partition_size: 1_000, max_partitions: 64, sample_size: 16_384, filter_sample: 2_048, global_index: true, flat_max_rows: 2_000 },
   // Measured by bench/core/calibrate.ts at 100k x 128-d (bench/results/calibrate-*.json):

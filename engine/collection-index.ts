@@ -303,6 +303,8 @@ export class CollectionIndex {
   private buildDone: Promise<void> | null = null;
   private readonly cost: CostModel;
   private closed = false;
+  /** Turns of the workers: query n prefers worker n mod workers where a partition it visits has a mirror there. */
+  private turn = 0;
   /** Points the snapshots already covered at open, and points left to index (summed over partitions). */
   opened = { indexed: 0, to_index: 0 };
 
@@ -619,8 +621,13 @@ export class CollectionIndex {
     const perWorker = new Map<number, { queries: BatchQuery[]; slots: number[] }>();
     // A batch's partitions are visited by groups that share their scans: route by the batch cost model.
     const cost = items.length > 1 ? this.cost.as('batch') : this.cost;
-    // Partitions by key, and the worker each was sent to (a layout swapped in meanwhile drops these partitions).
-    const refs = new Map<string, { ref: PartitionRef; worker: number }>();
+    // Partitions by key (a layout swapped in meanwhile drops these partitions).
+    const refs = new Map<string, PartitionRef>();
+    // The workers that may serve each partition (its owner and fresh mirrors, host.ts): a query
+    // goes to its turn's worker wherever that one can serve it, so a partition's queries are
+    // split across the workers and a query's visits mostly stay on one of them.
+    const replicas = new Map<string, number[]>();
+    const workers = this.ctx.host.workerCount;
     for (let i = 0; i < items.length; i++) {
       const { vector, query } = items[i];
       const route = this.route(query, vector, cost);
@@ -648,6 +655,7 @@ export class CollectionIndex {
         }
       }
       const byWorker = new Map<number, SearchTarget[]>();
+      const turn = this.turn++ % workers;
       for (const t of route.targets) {
         if (t.ref.size === 0 && !t.ref.spec.identity) continue;
         t.ref.hits++;
@@ -655,8 +663,10 @@ export class CollectionIndex {
           stats.visits++;
           if (t.implied) stats.impliedVisits++;
         }
-        const w = this.ctx.host.workerOf(t.ref.key);
-        if (trace) refs.set(t.ref.key, { ref: t.ref, worker: w });
+        let reps = replicas.get(t.ref.key);
+        if (!reps) replicas.set(t.ref.key, (reps = this.ctx.host.replicas(t.ref.key)));
+        const w = reps.length > 1 && reps.includes(turn) ? turn : reps[0];
+        if (trace) refs.set(t.ref.key, t.ref);
         let list = byWorker.get(w);
         if (!list) byWorker.set(w, (list = []));
         list.push({ key: t.ref.key, implied: t.implied });
@@ -692,7 +702,8 @@ export class CollectionIndex {
         const own = results[slot];
         if (trace) {
           for (const t of reply.traces![j]) {
-            const { ref, worker } = refs.get(t.key)!;
+            const ref = refs.get(t.key)!;
+            const worker = groups[r][0];
             own.route!.partitions.push({
               id: ref.leaf, description: ref.description, worker, implied: t.implied, matching: t.matching, plan: t.plan,
               answered_by: t.answeredBy, fallback: t.fallback, worker_ms: Math.round(t.ms * 1000) / 1000,

@@ -52,7 +52,7 @@ export class Engine {
     let host: PartitionHost | undefined;
     let engine: Engine | undefined;
     try {
-      host = await PartitionHost.start({ workers: config.index.workers, thresholds: config.planner, sliceMs: config.index.indexing_slice_ms }, log);
+      host = await PartitionHost.start({ workers: config.index.workers, mirrors: config.index.mirrors, thresholds: config.planner, sliceMs: config.index.indexing_slice_ms }, log);
       engine = new Engine(storage, config, log, host);
       for (const row of storage.catalog.list()) {
         const collection = await engine.openCollection({ id: row.id, name: row.name, seq: row.seq, config: JSON.parse(row.config) as CollectionConfig });

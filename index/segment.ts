@@ -97,9 +97,27 @@ export class Segment {
   private dirty = 0;
   private generation = 0;
 
-  constructor(readonly options: SegmentOptions, graph?: HnswGraph) {
-    this.vectors = new VectorStore(options.dim);
+  constructor(readonly options: SegmentOptions, graph?: HnswGraph, store?: VectorStore) {
+    this.vectors = store ?? new VectorStore(options.dim);
     this.graph = graph ?? HnswGraph.create(this.hnswParams());
+  }
+
+  /**
+   * A read-only flat segment over rows another thread shares (VectorStore.share):
+   * a partition's mirror, which serves searches and is never written. `live`
+   * holds the words of its live labels' bitmap, among labels [0, span).
+   */
+  static mirror(options: SegmentOptions, rows: Float32Array, live: Uint32Array, span: number): Segment {
+    const seg = new Segment({ ...options, flat: true }, undefined, VectorStore.view(options.dim, rows));
+    if (span > 0) seg.ensure(span - 1);
+    const labels = Bitmap.fromWords(live).toArray();
+    for (const l of labels) {
+      if (l >= span) break;
+      seg.state[l] = INDEXED;
+      seg.liveBits.set(l);
+    }
+    seg.live = seg.indexed = Math.min(labels.length, seg.liveBits.count());
+    return seg;
   }
 
   private hnswParams(): HnswParams {

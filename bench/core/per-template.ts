@@ -5,6 +5,8 @@
 // Compares layouts template by template, which whole-workload runs blur:
 //
 //   npx tsx bench/core/per-template.ts hybrid-100k [--ef 80] [--layout '{"graphs":false}' | --no-layout]
+//       [--only type,genre] [--rounds 2]
+//   With `node --cpu-prof --import tsx`, `--only T --rounds 20` makes the profiles mostly template T's.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,8 @@ const { values: opts, positionals } = parseArgs({
     ef: { type: 'string', default: '80' },
     layout: { type: 'string', default: '{"graphs":false}' },
     'no-layout': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    rounds: { type: 'string', default: '2' },
   },
 });
 const suite = SUITES[positionals[0] ?? 'hybrid-100k'];
@@ -42,9 +46,11 @@ try {
   // Warm-up: the batch path's code and the executor's arenas.
   await c.executeBatch(workload.queries.slice(0, 2000).map((_, i) => request(i)));
   const rows: { template: string; n: number; ms: number; cpuMs: number; how: string }[] = [];
+  const only = opts.only?.split(',');
   for (const [template, list] of byTemplate) {
+    if (only && !only.includes(template)) continue;
     let best: (typeof rows)[number] | undefined;
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < Number(opts.rounds); round++) {
       const stats = emptyBatchStats();
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
@@ -61,7 +67,8 @@ try {
   for (const r of rows.sort((a, b) => b.ms - a.ms)) {
     console.log(`${r.template.padEnd(24)} ${String(r.n).padStart(7)}  ${((r.ms * 1000) / r.n).toFixed(0).padStart(8)}  ${((r.cpuMs * 1000) / r.n).toFixed(0).padStart(12)}  ${((100 * r.ms) / total).toFixed(0).padStart(4)}%  ${r.how}`);
   }
-  console.log(`all templates: ${((workload.queries.length / total) * 1000).toFixed(0)} q/s, ${((totalCpu * 1000) / workload.queries.length).toFixed(0)} µs of CPU per query (hnsw_ef ${ef})`);
+  const n = rows.reduce((s, r) => s + r.n, 0);
+  console.log(`${only ? 'these' : 'all'} templates: ${((n / total) * 1000).toFixed(0)} q/s, ${((totalCpu * 1000) / n).toFixed(0)} µs of CPU per query (hnsw_ef ${ef})`);
 } finally {
   await system.close();
   rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,14 @@
 // SQLite (`onRestart`), so no acknowledged write is lost; searches meant for
 // it wait until that is done, and writes meant for it in the meantime are
 // dropped because the replay reads them back from SQLite.
+//
+// A flat partition whose writes have paused is shared by its owner as a
+// read-only mirror (protocol.ts Mirror), which the host forwards to every other
+// worker: while no write has been posted to the partition since, any of them
+// may serve its searches (`replicas`), so that one partition's queries keep
+// every core busy. Mirrors hold the same rows, clusters and live labels as the
+// owner, so they give the same answers; a write makes them stale at once (the
+// host stops routing to them before posting it) until the owner shares again.
 
 import { availableParallelism } from 'node:os';
 import type { EventLoopUtilization } from 'node:perf_hooks';
@@ -12,7 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { HqdbError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { PlannerThresholds } from '../plan/planner.js';
-import type { BatchReply, Command, OpenReply, SearchBatchCommand, PartitionSpec, Placement, PartitionStats, Reply, WriteBatch } from './protocol.js';
+import type { BatchReply, Command, Mirror, OpenReply, SearchBatchCommand, PartitionSpec, Placement, PartitionStats, Reply, WriteBatch } from './protocol.js';
 
 const IS_TS = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(IS_TS ? './worker.ts' : './worker.js', import.meta.url);
@@ -48,6 +56,8 @@ class WorkerSlot {
 
 export interface HostOptions {
   workers: number;
+  /** Share flat partitions with the other workers (config index.mirrors). */
+  mirrors?: boolean;
   thresholds: PlannerThresholds;
   sliceMs: number;
 }
@@ -73,6 +83,8 @@ export class PartitionHost {
    */
   private readonly posted = new Map<string, number>();
   private readonly opening = new Map<string, number>();
+  /** Per partition, its current mirror: the writes it covers and the workers holding it. */
+  private readonly mirrors = new Map<string, { mirror: Mirror; slots: WorkerSlot[] }>();
   private nextId = 1;
   private closed = false;
   onRestart: RestartHandler = async () => {};
@@ -102,12 +114,17 @@ export class PartitionHost {
     worker.on('exit', (code) => {
       if (worker === slot.worker && !this.closed) this.restart(slot, code);
     });
-    await this.call(slot, { op: 'init', id: 0, thresholds: this.options.thresholds, sliceMs: this.options.sliceMs });
+    const mirrors = (this.options.mirrors ?? true) && this.slots.length > 1;
+    await this.call(slot, { op: 'init', id: 0, thresholds: this.options.thresholds, sliceMs: this.options.sliceMs, mirrors });
   }
 
   private receive(slot: WorkerSlot, msg: Reply): void {
     if (msg.op === 'stats') {
       for (const s of msg.parts) this.report(s);
+      return;
+    }
+    if (msg.op === 'mirror') {
+      this.mirrored(slot, msg.mirror);
       return;
     }
     const p = slot.pending.get(msg.id);
@@ -129,7 +146,10 @@ export class PartitionHost {
     for (const k of keys) {
       this.stats.delete(k);
       this.paused.add(k);
+      this.unmirror(k);
     }
+    // Its mirrors of other workers' partitions are gone with it.
+    for (const m of this.mirrors.values()) m.slots = m.slots.filter((s) => s !== slot);
     if (slot.recentCrashes.length > MAX_CRASHES_PER_MINUTE) {
       this.log.fatal({ worker: slot.index }, `partition worker crashed ${slot.recentCrashes.length} times in a minute; not restarting it`);
       slot.recovering = Promise.reject(new HqdbError('INDEX_UNAVAILABLE', 'the index worker keeps crashing; see the server log'));
@@ -139,6 +159,12 @@ export class PartitionHost {
     slot.recovering = (async () => {
       try {
         await this.spawn(slot);
+        // The other workers' mirrors it held, again (stale ones are never routed to).
+        for (const m of this.mirrors.values()) {
+          if (this.owner.get(m.mirror.key) === slot || m.slots.includes(slot)) continue;
+          slot.worker.postMessage({ op: 'mirror', mirror: m.mirror } satisfies Command);
+          m.slots.push(slot);
+        }
         await this.onRestart(keys);
         this.log.info({ worker: slot.index, partitions: keys.length }, 'partition worker restarted');
       } catch (err) {
@@ -172,6 +198,34 @@ export class PartitionHost {
   }
 
   /**
+   * The workers that may serve a search of the partition now: its owner first, then
+   * those holding a mirror that covers every write posted to it (none while it is paused
+   * for a replay or its owner restarts).
+   */
+  replicas(key: string): number[] {
+    const owner = this.slotOf(key);
+    const m = this.mirrors.get(key);
+    if (!m || m.mirror.received !== this.posted.get(key) || this.paused.has(key) || owner.recovering) return [owner.index];
+    return [owner.index, ...m.slots.filter((s) => !s.recovering).map((s) => s.index)];
+  }
+
+  /** A mirror shared by a partition's owner: forwarded to every other worker (port order keeps it ahead of later searches). */
+  private mirrored(from: WorkerSlot, mirror: Mirror): void {
+    if (this.closed || this.owner.get(mirror.key) !== from || this.paused.has(mirror.key)) return;
+    const slots = this.slots.filter((s) => s !== from && !s.recovering);
+    for (const s of slots) s.worker.postMessage({ op: 'mirror', mirror } satisfies Command);
+    this.mirrors.set(mirror.key, { mirror, slots });
+  }
+
+  /** Forgets a partition's mirror and has the workers holding it drop theirs. */
+  private unmirror(key: string): void {
+    const m = this.mirrors.get(key);
+    if (!m) return;
+    this.mirrors.delete(key);
+    for (const s of m.slots) if (!s.recovering) s.worker.postMessage({ op: 'drop', id: this.id(), key } satisfies Command);
+  }
+
+  /**
    * Counts `load` against a layout on the worker that owns partition `key` (the
    * whole-collection index: the share of the layout's workload that routing sends
    * there), so that the layout's own partitions go to the other workers first.
@@ -198,6 +252,7 @@ export class PartitionHost {
       slot.keys.add(key);
       this.owner.set(key, slot);
     }
+    this.unmirror(key);
     this.posted.set(key, 0);
     this.opening.set(key, size);
     return this.call<OpenReply>(slot, { op: 'open', id: this.id(), key, spec, dir, placement });
@@ -210,6 +265,7 @@ export class PartitionHost {
 
   /** Reopens a partition on its (restarted) worker. */
   reopen(key: string, spec: PartitionSpec, dir: string | null, placement: Placement | null): Promise<OpenReply> {
+    this.unmirror(key);
     this.posted.set(key, 0);
     return this.call<OpenReply>(this.slotOf(key), { op: 'open', id: this.id(), key, spec, dir, placement });
   }
@@ -266,6 +322,7 @@ export class PartitionHost {
   async drop(key: string): Promise<void> {
     const slot = this.owner.get(key);
     if (!slot) return;
+    this.unmirror(key);
     this.owner.delete(key);
     slot.keys.delete(key);
     this.paused.delete(key);
@@ -301,6 +358,11 @@ export class PartitionHost {
   /** Test hook: makes a worker die as an uncaught exception would. */
   crash(worker: number): void {
     this.slots[worker].worker.postMessage({ op: 'crash' } satisfies Command);
+  }
+
+  /** Times a worker has died and been restarted (for tests that make one die). */
+  restarts(worker: number): number {
+    return this.slots[worker].crashes;
   }
 
   /** Resolves when no worker is being restarted. */

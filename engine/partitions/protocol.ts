@@ -8,6 +8,7 @@
 import type { Distance } from '../../core/types.js';
 import type { PlannerThresholds } from '../plan/planner.js';
 import type { Fallback, Plan } from '../plan/planner.js';
+import type { PartitionClusters } from './clusters.js';
 
 export interface PartitionSpec {
   distance: Distance;
@@ -92,13 +93,38 @@ export interface BatchReply {
   traces?: PartitionTrace[][];
 }
 
+/**
+ * A flat partition shared read-only by its owner once its writes paused: its rows
+ * (shared memory, never written again: VectorStore.share), live labels, local ->
+ * collection labels and clusters. The host forwards it to the other workers, which
+ * serve searches from it while no write has been posted to the partition since.
+ */
+export interface Mirror {
+  key: string;
+  spec: PartitionSpec;
+  placement: Placement | null;
+  /** Written labels the owner had received when it shared it (PartitionStats.received). */
+  received: number;
+  rows: Float32Array;
+  /** Words of the live labels' bitmap (a copy). */
+  live: Uint32Array;
+  /** Labels ever used (one past the highest). */
+  span: number;
+  /** Local label -> collection label (absent for identity partitions). */
+  globals?: Int32Array;
+  clusters?: PartitionClusters;
+}
+
 export type Command =
-  | { op: 'init'; id: number; thresholds: PlannerThresholds; sliceMs: number }
+  | { op: 'init'; id: number; thresholds: PlannerThresholds; sliceMs: number; mirrors: boolean }
+  /** Serve searches of another worker's partition from its mirror (replacing an older one). */
+  | { op: 'mirror'; mirror: Mirror }
   | { op: 'open'; id: number; key: string; spec: PartitionSpec; dir: string | null; placement: Placement | null }
   | { op: 'write'; key: string; upserts?: WriteBatch; removes?: Int32Array; restore?: boolean }
   | { op: 'finish-restore'; id: number; key: string }
   | SearchBatchCommand
   | { op: 'snapshot'; id: number; key: string; dir: string; seq: number }
+  /** Forgets a partition, or this worker's mirror of it. */
   | { op: 'drop'; id: number; key: string }
   /**
    * Replies once the partition has indexed every row written before it: a graph
@@ -149,4 +175,5 @@ export interface OpenReply {
 export type Reply =
   | { op: 'reply'; id: number; result: unknown }
   | { op: 'reply'; id: number; error: { message: string; stack?: string } }
-  | { op: 'stats'; parts: PartitionStats[] };
+  | { op: 'stats'; parts: PartitionStats[] }
+  | { op: 'mirror'; mirror: Mirror };

@@ -2,6 +2,9 @@
 // serves their searches, folds written points into their HNSW graphs between
 // messages (the only mutator of those graphs), and writes their snapshots.
 // It never touches SQLite: the main thread sends it every row it must hold.
+// It also serves read-only mirrors of other workers' flat partitions (their
+// rows in shared memory; protocol.ts Mirror), and shares its own once their
+// writes pause.
 
 import { parentPort } from 'node:worker_threads';
 import { Bitmap, localizeBits } from '../../index/bitmap.js';
@@ -9,7 +12,7 @@ import { metricFor } from '../../index/distance.js';
 import { Segment, type SegmentOptions } from '../../index/segment.js';
 import { TopK } from '../../index/top-k.js';
 import { ivfMinRows, type PlannerThresholds } from '../plan/planner.js';
-import type { BatchReply, Command, OpenReply, PartitionSpec, Placement, PartitionStats, PartitionTrace, Reply, SearchBatchCommand, WriteBatch } from './protocol.js';
+import type { BatchReply, Command, Mirror, OpenReply, PartitionSpec, Placement, PartitionStats, PartitionTrace, Reply, SearchBatchCommand, WriteBatch } from './protocol.js';
 import { clusterRows, type PartitionClusters } from './clusters.js';
 import { searchPartitionGroup, type GroupQuery } from './search.js';
 
@@ -35,6 +38,10 @@ interface Partition {
   /** Times it was clustered, and the `settle` commands waiting on its indexer. */
   clusterings: number;
   settles: Settle[];
+  /** A mirror of another worker's partition: read-only, its own label maps (never the layout's). */
+  mirror?: LabelMaps | true;
+  /** `received` when it was last shared as a mirror. */
+  shared?: number;
 }
 
 /** A `settle` waiting for a partition: its graph to reach `mark`, and (when it was due) one more clustering. */
@@ -72,6 +79,7 @@ class LabelMaps {
 const maps = new Map<string, LabelMaps>();
 let thresholds: PlannerThresholds;
 let sliceMs = 8;
+let mirrors = false;
 let indexTimer: NodeJS.Immediate | undefined;
 let lastStats = 0;
 
@@ -121,6 +129,7 @@ function rowOf(p: Partition, local: number, create: boolean): number {
 }
 
 function write(p: Partition, upserts: WriteBatch | undefined, removes: Int32Array | undefined, restore: boolean): void {
+  if (p.mirror) return;
   const m = p.placement ? maps.get(p.placement.layout) : undefined;
   p.lastWrite = performance.now();
   p.received += (upserts?.locals.length ?? 0) + (removes?.length ?? 0);
@@ -148,11 +157,12 @@ function write(p: Partition, upserts: WriteBatch | undefined, removes: Int32Arra
   }
   // While restoring, indexing waits for finish-restore (which reports what the snapshot already covered).
   if (!restore) wakeIndexer();
+  if (p.spec.flat) scheduleShare();
 }
 
 /** Rows written since the clustering, and whether that is enough to cluster (again). */
 function unclustered(p: Partition): number {
-  if (!p.spec.flat || p.spec.identity || !p.placement || !thresholds.ivf_cluster_rows) return 0;
+  if (p.mirror || !p.spec.flat || p.spec.identity || !p.placement || !thresholds.ivf_cluster_rows) return 0;
   const live = p.seg.stats().live;
   const clustered = p.clusters ? p.clusters.offsets[p.clusters.offsets.length - 1] : 0;
   const tail = p.seg.labelSpan - clustered;
@@ -195,6 +205,65 @@ function cluster(p: Partition): void {
   p.fromMain = fromMain;
   p.clusters = clusters;
   p.clusterings++;
+  p.shared = undefined;
+  scheduleShare();
+}
+
+/** The label maps that localise filters for a partition: its layout's, or a mirror's own. */
+function labelMaps(p: Partition): LabelMaps {
+  return p.mirror instanceof LabelMaps ? p.mirror : maps.get(p.placement!.layout)!;
+}
+
+/**
+ * Shares a flat partition as a mirror (protocol.ts Mirror) for the other workers
+ * once its writes have paused and it is not waiting to be clustered; the host
+ * forwards it. Its rows move into shared memory and are copied on the next write.
+ */
+function share(p: Partition): void {
+  const span = p.seg.labelSpan;
+  const words = p.seg.liveSet.words;
+  const live = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, Math.ceil(span / 32))));
+  live.set(words.subarray(0, Math.min(words.length, live.length)));
+  const c = p.clusters;
+  const mirror: Mirror = {
+    key: p.key, spec: p.spec, placement: p.placement, received: p.received, rows: p.seg.vectors.share(span), live, span,
+    globals: p.spec.identity ? undefined : p.globals.slice(0, span),
+    clusters: c ? { centroids: c.centroids.slice(), offsets: c.offsets.slice(), metric: c.metric } : undefined,
+  };
+  p.shared = p.received;
+  post({ op: 'mirror', mirror });
+}
+
+let shareTimer: NodeJS.Timeout | undefined;
+
+/** Shares, once their writes have paused, the flat partitions whose mirror is missing or stale. */
+function scheduleShare(): void {
+  if (!mirrors || shareTimer) return;
+  shareTimer = setTimeout(() => {
+    shareTimer = undefined;
+    const now = performance.now();
+    let waiting = false;
+    for (const p of parts.values()) {
+      if (p.mirror || !p.spec.flat || p.shared === p.received || p.seg.stats().live === 0) continue;
+      if (now - p.lastWrite < CLUSTER_QUIET_MS || unclustered(p) > 0) waiting = true;
+      else share(p);
+    }
+    if (waiting) scheduleShare();
+  }, CLUSTER_QUIET_MS);
+}
+
+/** Serves another worker's partition from its mirror (replacing an older one). */
+function installMirror(m: Mirror): void {
+  const old = parts.get(m.key);
+  if (old && !old.mirror) return;
+  const seg = Segment.mirror(options(m.spec), m.rows, m.live, m.span);
+  const globals = m.globals ?? new Int32Array(0);
+  let own: LabelMaps | true = true;
+  if (m.placement && !m.spec.identity) {
+    own = new LabelMaps();
+    for (const l of seg.liveSet.toArray()) own.set(globals[l], m.placement.leaf, l);
+  }
+  parts.set(m.key, { key: m.key, spec: m.spec, placement: m.placement, seg, globals, clusters: m.clusters, lastWrite: 0, received: m.received, clusterings: 0, settles: [], mirror: own });
 }
 
 /** Resolves the partition's settles whose rows are all indexed; true while some still wait. */
@@ -223,7 +292,7 @@ function grow(a: Int32Array, min: number): Int32Array {
  * localizeBits, native where the addon loads), each then cut to its live points.
  */
 function localAllows(targets: Partition[], words: Uint32Array): Map<Partition, { allow: Bitmap; matching: number }> {
-  const m = maps.get(targets[0].placement!.layout)!;
+  const m = labelMaps(targets[0]);
   let maxLeaf = 0;
   for (const p of targets) maxLeaf = Math.max(maxLeaf, p.placement!.leaf);
   const slotOf = new Int32Array(maxLeaf + 1).fill(-1);
@@ -246,7 +315,7 @@ function localAllows(targets: Partition[], words: Uint32Array): Map<Partition, {
 function toLocal(p: Partition, globalLabels: number[]): Set<number> | undefined {
   if (globalLabels.length === 0) return undefined;
   if (p.spec.identity || !p.placement) return new Set(globalLabels);
-  const m = maps.get(p.placement.layout)!;
+  const m = labelMaps(p);
   const out = new Set<number>();
   for (const g of globalLabels) if (g < m.leafOf.length && m.leafOf[g] === p.placement.leaf) out.add(m.localOf[g]);
   return out.size ? out : undefined;
@@ -260,12 +329,10 @@ function toLocal(p: Partition, globalLabels: number[]): Set<number> | undefined 
  * (one pass over its matching labels), once for identity partitions.
  */
 function searchBatch(cmd: SearchBatchCommand): BatchReply {
-  // Native code takes no views of shared memory: a private copy of the query vectors.
-  const vectors = new Float32Array(cmd.vectors);
-  const { queries } = cmd;
+  const { vectors, queries } = cmd;
   const groups = new Map<Partition, { q: number; implied: boolean }[]>();
-  // Per filter and layout, the partitions that need that filter's local bitmaps.
-  const needs = new Map<number, Map<string, Set<Partition>>>();
+  // Per filter and label maps (a layout's, or a mirror's own), the partitions that need that filter's local bitmaps.
+  const needs = new Map<number, Map<LabelMaps, Set<Partition>>>();
   for (let j = 0; j < queries.length; j++) {
     for (const t of queries[j].targets) {
       const p = parts.get(t.key);
@@ -277,8 +344,9 @@ function searchBatch(cmd: SearchBatchCommand): BatchReply {
       if (t.implied || f < 0 || !p.placement) continue;
       let byLayout = needs.get(f);
       if (!byLayout) needs.set(f, (byLayout = new Map()));
-      let set = byLayout.get(p.placement.layout);
-      if (!set) byLayout.set(p.placement.layout, (set = new Set()));
+      const lm = labelMaps(p);
+      let set = byLayout.get(lm);
+      if (!set) byLayout.set(lm, (set = new Set()));
       set.add(p);
     }
   }
@@ -347,7 +415,7 @@ function searchBatch(cmd: SearchBatchCommand): BatchReply {
 }
 
 function stats(): PartitionStats[] {
-  return [...parts.values()].map((p) => {
+  return [...parts.values()].filter((p) => !p.mirror).map((p) => {
     const s = p.seg.stats();
     // A flat partition's backlog is the rows it has yet to cluster (a graph's, the points it has yet to insert).
     const c = p.clusters ? { clusters: p.clusters.centroids.length / p.spec.dim, clustered: p.clusters.offsets[p.clusters.offsets.length - 1] } : {};
@@ -400,9 +468,13 @@ async function handle(cmd: Command): Promise<unknown> {
     case 'init':
       thresholds = cmd.thresholds;
       sliceMs = cmd.sliceMs;
+      mirrors = cmd.mirrors;
       return null;
     case 'open':
       return open(cmd.key, cmd.spec, cmd.dir, cmd.placement);
+    case 'mirror':
+      installMirror(cmd.mirror);
+      return undefined;
     case 'write': {
       const p = parts.get(cmd.key);
       if (p) write(p, cmd.upserts, cmd.removes, cmd.restore === true);

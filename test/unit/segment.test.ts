@@ -154,3 +154,37 @@ describe('HnswGraph filter callback', () => {
     expect(graph.search(new Float32Array(DIM), 5, 50, (l) => l % 2 === 0).labels.every((l) => l % 2 === 0)).toBe(true);
   });
 });
+
+describe('Segment mirrors (shared rows, copy on write)', () => {
+  it('a mirror over shared rows answers as the segment did, and later writes to the segment never reach its rows', () => {
+    const flat = { ...options(), flat: true };
+    const seg = new Segment(flat);
+    const vs = clusteredVectors(500, DIM, 5, 3);
+    vs.forEach((v, l) => seg.upsert(l, v, 1));
+    for (const l of [3, 40, 41, 499]) seg.remove(l);
+    const rows = seg.vectors.share(seg.labelSpan);
+    expect(rows.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const before = Float32Array.from(rows);
+    const mirror = Segment.mirror(flat, rows, Uint32Array.from(seg.liveSet.words), seg.labelSpan);
+    expect(mirror.stats().live).toBe(seg.stats().live);
+    expect([3, 40, 41, 499].map((l) => mirror.isLive(l))).toEqual([false, false, false, false]);
+    const allow = seg.liveSet.clone();
+    for (let l = 0; l < 500; l += 2) allow.clear(l);
+    for (const q of [vs[7], vs[123], vs[400]]) {
+      for (const filter of [undefined, allow]) {
+        expect(mirror.search(q, { k: 10, ef: 10, exact: true, allow: filter })).toEqual(seg.search(q, { k: 10, ef: 10, exact: true, allow: filter }));
+      }
+    }
+    // Writes after sharing: an existing row rewritten, a new one appended (the store grows).
+    seg.upsert(7, vs[100], 2);
+    seg.upsert(600, vs[101], 2);
+    expect(rows).toEqual(before);
+    expect(seg.vectors.buffer.buffer).not.toBe(rows.buffer);
+    expect(Array.from(seg.vectors.get(7))).toEqual(Array.from(vs[100]));
+    expect(Array.from(mirror.vectors.get(7))).toEqual(Array.from(vs[7]));
+    // Shared again: the rows written since are in the new shared copy.
+    const again = seg.vectors.share(seg.labelSpan);
+    expect(again.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(again.subarray(600 * DIM, 601 * DIM))).toEqual(Array.from(vs[101]));
+  });
+});
