@@ -40,6 +40,8 @@ export interface SegmentOptions {
   rerankMin: number;
   /** A flat block: no graph; every search scans the live vectors with the kernel. */
   flat?: boolean;
+  /** Vectors in shared memory from the start (a flat partition its worker shares as mirrors: no copy to share them). */
+  shared?: boolean;
 }
 
 export interface SearchOptions {
@@ -97,8 +99,9 @@ export class Segment {
   private dirty = 0;
   private generation = 0;
 
-  constructor(readonly options: SegmentOptions, graph?: HnswGraph, store?: VectorStore) {
-    this.vectors = store ?? new VectorStore(options.dim);
+  /** `capacity`: the labels it is expected to hold (its vector store is sized for them). */
+  constructor(readonly options: SegmentOptions, graph?: HnswGraph, store?: VectorStore, capacity = 1024) {
+    this.vectors = store ?? new VectorStore(options.dim, capacity, options.shared);
     this.graph = graph ?? HnswGraph.create(this.hnswParams());
   }
 

@@ -2,20 +2,23 @@
 // doubling. Rows of labels that are not live hold stale data and are never read
 // (callers consult the segment's label state).
 //
-// `share` moves the rows into shared memory that other threads may read (a
-// partition's read-only mirrors, engine/partitions/worker.ts); from then on the
-// rows are never written in place: the next write copies them first (copy on
-// write), so a reader in another thread never sees a row half written.
+// `share` puts the rows in shared memory that other threads may read (a
+// partition's read-only mirrors, engine/partitions/worker.ts). Rows shared are
+// never written in place: a write to one copies the rows first (copy on write),
+// so a reader in another thread never sees a row half written. Rows past those
+// shared are the store's own (a mirror cannot address them): appends write in
+// place. A store made `shared` keeps its rows in shared memory from the start,
+// so that sharing them costs no copy.
 
 export class VectorStore {
   private data: Float32Array;
   private capacity: number;
-  /** The rows are shared with other threads: copy before writing. */
-  private frozen = false;
+  /** Rows [0, frozen) are read by other threads: copied before any of them is written. */
+  private frozen = 0;
 
-  constructor(readonly dim: number, initialCapacity = 1024) {
+  constructor(readonly dim: number, initialCapacity = 1024, private shared = false) {
     this.capacity = Math.max(16, initialCapacity);
-    this.data = new Float32Array(this.capacity * dim);
+    this.data = this.alloc(this.capacity);
   }
 
   /** A read-only store over rows shared by another thread (see `share`). */
@@ -23,24 +26,27 @@ export class VectorStore {
     const store = new VectorStore(dim, 16);
     store.data = rows;
     store.capacity = Math.floor(rows.length / dim);
-    store.frozen = true;
+    store.frozen = store.capacity;
     return store;
+  }
+
+  private alloc(rows: number): Float32Array {
+    return this.shared ? new Float32Array(new SharedArrayBuffer(rows * this.dim * 4)) : new Float32Array(rows * this.dim);
   }
 
   /**
    * The first `count` rows in shared memory, for other threads to read: they are
-   * never modified afterwards (this store's next write works on a copy).
+   * never modified afterwards (a write to one of them works on a copy).
    */
   share(count: number): Float32Array {
-    const rows = Math.max(1, Math.min(count, this.capacity));
+    const rows = Math.min(count, this.capacity);
     if (!(this.data.buffer instanceof SharedArrayBuffer)) {
-      // Only the rows in use: the next write copies them anyway.
-      const shared = new Float32Array(new SharedArrayBuffer(rows * this.dim * 4));
-      shared.set(this.data.subarray(0, rows * this.dim));
-      this.data = shared;
-      this.capacity = rows;
+      this.shared = true;
+      const next = this.alloc(this.capacity);
+      next.set(this.data);
+      this.data = next;
     }
-    this.frozen = true;
+    this.frozen = Math.max(this.frozen, rows);
     return this.data.subarray(0, rows * this.dim);
   }
 
@@ -51,7 +57,7 @@ export class VectorStore {
 
   set(label: number, vector: Float32Array): void {
     if (label >= this.capacity) this.grow(label + 1);
-    else if (this.frozen) this.grow(this.capacity);
+    else if (label < this.frozen) this.grow(this.capacity);
     this.data.set(vector, label * this.dim);
   }
 
@@ -66,11 +72,11 @@ export class VectorStore {
   private grow(minCapacity: number): void {
     let capacity = this.capacity;
     while (capacity < minCapacity) capacity *= 2;
-    const next = new Float32Array(capacity * this.dim);
+    const next = this.alloc(capacity);
     next.set(this.data.subarray(0, Math.min(this.data.length, next.length)));
     this.data = next;
     this.capacity = capacity;
-    this.frozen = false;
+    this.frozen = 0;
   }
 }
 

@@ -35,6 +35,7 @@ import { prepare } from '../runner/prepare.js';
 import { SUITES } from '../runner/suites.js';
 import { truthOf } from '../truth/ground-truth.js';
 import { recallAtK } from '../truth/recall.js';
+import { serverArgs } from '../systems/hqdb-rest.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -70,7 +71,7 @@ interface Server {
 async function startServer(dataDir: string, port: number, grpcPort: number): Promise<Server> {
   // HQDB_BENCH_SERVER_ARGS: extra node flags for the server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
   const extra = (process.env.HQDB_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', CLI, 'serve'], {
+  const child = spawn(process.execPath, [...extra, ...serverArgs(), 'serve'], {
     cwd: ROOT,
     env: { ...process.env, HQDB__STORAGE__PATH: dataDir, HQDB__SERVICE__HTTP_PORT: String(port), HQDB__SERVICE__GRPC_PORT: String(grpcPort), HQDB__SERVICE__HOST: '127.0.0.1', HQDB__LOG__LEVEL: process.env.HQDB__LOG__LEVEL ?? 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],

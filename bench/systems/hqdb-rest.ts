@@ -6,8 +6,8 @@
 // server rejects as unsupported (HTTP 400 "... not supported ...") is recorded
 // as unsupported, not fatal. Peak RSS reported is the server process's.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,35 @@ const REQUEST_CHARS = 24_000_000;
 /** Requests of a batch in flight at once, as a client overlaps building one request's JSON with the server answering another (HQDB_BENCH_BATCH_IN_FLIGHT). */
 const BATCH_IN_FLIGHT = Math.max(1, Number(process.env.HQDB_BENCH_BATCH_IN_FLIGHT ?? 2));
 const INDEX_TIMEOUT_MS = 30 * 60_000;
+
+/** The sources `npm run build` compiles into dist/ (tsconfig.build.json). */
+const COMPILED_DIRS = ['server', 'engine', 'index', 'storage', 'core'];
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Node's arguments for the server users run: the compiled CLI (`bin/hqdb.js`, as `npm start`
+ * and the Docker image run it), rebuilt first when a source is newer than dist/ so that it
+ * is never stale. HQDB_BENCH_SERVER_TSX=1 runs the TypeScript sources under tsx instead.
+ */
+export function serverArgs(): string[] {
+  if (process.env.HQDB_BENCH_SERVER_TSX === '1') return ['--import', 'tsx', SERVER_ENTRY];
+  const compiled = join(REPO_ROOT, 'dist', 'server', 'cli.js');
+  const built = existsSync(compiled) ? statSync(compiled).mtimeMs : 0;
+  if (COMPILED_DIRS.some((d) => newestSource(join(REPO_ROOT, d)) > built)) {
+    const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) throw new Error('npm run build failed: the server cannot be started as users run it');
+  }
+  return [join(REPO_ROOT, 'bin', 'hqdb.js')];
+}
 
 /** Thrown (as a SystemUnavailableError) only when the server's entry point file does not exist. */
 export function serverEntryMissing(): boolean {
@@ -63,7 +92,7 @@ export async function spawnServer(log: (m: string) => void = () => {}): Promise<
   const port = await freePort();
   // HQDB_BENCH_SERVER_ARGS: extra node flags for the server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
   const extra = (process.env.HQDB_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', SERVER_ENTRY, 'serve'], {
+  const child = spawn(process.execPath, [...extra, ...serverArgs(), 'serve'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

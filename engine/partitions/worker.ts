@@ -88,7 +88,7 @@ function post(msg: Reply): void {
 }
 
 function options(spec: PartitionSpec): SegmentOptions {
-  return { metric: metricFor(spec.distance), dim: spec.dim, m: spec.m, efConstruction: spec.efConstruction, rerankMin: spec.rerankMin, flat: spec.flat };
+  return { metric: metricFor(spec.distance), dim: spec.dim, m: spec.m, efConstruction: spec.efConstruction, rerankMin: spec.rerankMin, flat: spec.flat, shared: mirrors && spec.flat };
 }
 
 async function open(key: string, spec: PartitionSpec, dir: string | null, placement: Placement | null): Promise<OpenReply> {
@@ -182,7 +182,7 @@ function cluster(p: Partition): void {
   const metric = metricFor(p.spec.distance);
   const rows = old.liveSet.toArray();
   const { clusters, order } = clusterRows(old.vectors.buffer, dim, rows, thresholds.ivf_cluster_rows, metric.kernelId, metric.normalize);
-  const seg = new Segment(options(p.spec));
+  const seg = new Segment(options(p.spec), undefined, undefined, order.length);
   const newRow = new Int32Array(old.labelSpan).fill(-1);
   const globals = new Int32Array(Math.max(1024, order.length)).fill(-1);
   const m = maps.get(p.placement!.layout)!;

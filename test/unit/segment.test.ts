@@ -175,9 +175,11 @@ describe('Segment mirrors (shared rows, copy on write)', () => {
         expect(mirror.search(q, { k: 10, ef: 10, exact: true, allow: filter })).toEqual(seg.search(q, { k: 10, ef: 10, exact: true, allow: filter }));
       }
     }
-    // Writes after sharing: an existing row rewritten, a new one appended (the store grows).
-    seg.upsert(7, vs[100], 2);
+    // Writes after sharing: a new row appended past the shared ones is written in place (no copy),
+    // an existing row rewritten copies the rows first.
     seg.upsert(600, vs[101], 2);
+    expect(seg.vectors.buffer.buffer).toBe(rows.buffer);
+    seg.upsert(7, vs[100], 2);
     expect(rows).toEqual(before);
     expect(seg.vectors.buffer.buffer).not.toBe(rows.buffer);
     expect(Array.from(seg.vectors.get(7))).toEqual(Array.from(vs[100]));
