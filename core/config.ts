@@ -36,7 +36,10 @@ export interface Config {
     /**
      * Flat partitions are shared read-only with every other worker once their writes pause
      * (engine/partitions/host.ts), so that a batch's queries of one partition are split
-     * across the workers instead of waiting on its owner.
+     * across the workers instead of waiting on its owner. Off by default: on 2 cores, where
+     * the main thread already keeps one of them half busy, splitting a partition's groups
+     * cost ~15% more CPU per query (less sharing per scan) for no throughput
+     * (bench/README.md, "Mirrors of flat partitions").
      */
     mirrors: boolean;
   };
@@ -107,7 +110,7 @@ export const DEFAULT_CONFIG: Config = {
     max_query_limit: 10_000,
   },
   storage: { path: './data', sync: 'full', snapshot_interval_s: 30 },
-  index: { indexing_slice_ms: 8, manhattan_rerank_min: 200, workers: 0, mirrors: true },
+  index: { indexing_slice_ms: 8, manhattan_rerank_min: 200, workers: 0, mirrors: false },
   query_log: { max_entries: 100_000, flush_interval_ms: 1_000 },
   layout: { min_partition_size: 1_000, max_partitions: 64, sample_size: 16_384, filter_sample: 2_048, global_index: true, flat_max_rows: 2_000 },
   // Measured by bench/core/calibrate.ts at 100k x 128-d (bench/results/calibrate-*.json):

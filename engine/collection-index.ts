@@ -655,7 +655,8 @@ export class CollectionIndex {
         }
       }
       const byWorker = new Map<number, SearchTarget[]>();
-      const turn = this.turn++ % workers;
+      // Queries sharing a filter stay on one worker: a partition's group shares its scans there.
+      const turn = (filter >= 0 ? filter : this.turn++) % workers;
       for (const t of route.targets) {
         if (t.ref.size === 0 && !t.ref.spec.identity) continue;
         t.ref.hits++;

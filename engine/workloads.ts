@@ -595,6 +595,7 @@ export class Workloads {
         }
         // (An NDJSON line is stored as sent, its client id included: the id is not part of the query.)
         const q = parseJsonLossless(r.body!) as QueryRequest & { id?: unknown };
+        if (r.vector) q.query = new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength));
         delete q.id;
         if (q.limit == null) q.limit = options.limit;
         if (q.with_payload == null) q.with_payload = options.with_payload;
@@ -780,7 +781,7 @@ function readLine(line: number, text: string): WorkloadQueryRow {
     parsed = parseJsonBody(text, `line ${line}`);
   } catch (err) {
     const e = err as HqdbError;
-    return { line, client_id: null, body: null, filter: null, error: errorText(e.code ?? 'MALFORMED_JSON', e.message) };
+    return { line, client_id: null, body: null, vector: null, filter: null, error: errorText(e.code ?? 'MALFORMED_JSON', e.message) };
   }
   return readQuery(line, parsed, text);
 }
@@ -788,7 +789,7 @@ function readLine(line: number, text: string): WorkloadQueryRow {
 /** Splits a query line into its client id and body, refusing what cannot be a query; the executor checks the rest when it runs. */
 function readQuery(line: number, raw: unknown, text?: string): WorkloadQueryRow {
   const rejected = (code: ErrorCode, message: string, clientId: string | null = null): WorkloadQueryRow =>
-    ({ line, client_id: clientId, body: null, filter: null, error: errorText(code, `line ${line}: ${message}`) });
+    ({ line, client_id: clientId, body: null, vector: null, filter: null, error: errorText(code, `line ${line}: ${message}`) });
   const item = raw instanceof RejectedQuery ? { id: raw.id } : raw;
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return rejected('BAD_REQUEST', 'a query must be a JSON object');
   const { id, ...query } = item as Record<string, unknown>;
@@ -813,6 +814,27 @@ function readQuery(line: number, raw: unknown, text?: string): WorkloadQueryRow 
     }
     filter = canonicalJson(query.filter);
   }
+  // A plain vector is kept as float32 bytes, which the runner reads without parsing decimals
+  // again (that parse was the main thread's largest cost in a job); values float32 cannot hold
+  // stay as sent, for the executor to reject in its own words.
+  const vector = float32Bytes(query.query);
+  if (vector) {
+    const { query: _vector, ...rest } = query;
+    return { line, client_id: clientId, body: stringifyJson(rest), vector, filter, error: null };
+  }
   // A line's own text is already the query's JSON (writing it out again cost as much as parsing it).
-  return { line, client_id: clientId, body: text ?? stringifyJson(query), filter, error: null };
+  return { line, client_id: clientId, body: text ?? stringifyJson(query), vector: null, filter, error: null };
+}
+
+/** A plain array of numbers, each a finite float32, as little-endian float32 bytes; else null. */
+function float32Bytes(raw: unknown): Uint8Array | null {
+  if (!Array.isArray(raw) || raw.length === 0) return null;
+  const v = new Float32Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const x: unknown = raw[i];
+    if (typeof x !== 'number') return null;
+    v[i] = x;
+    if (!Number.isFinite(v[i])) return null;
+  }
+  return Buffer.from(v.buffer);
 }

@@ -30,8 +30,13 @@ export interface WorkloadQueryRow {
   line: number;
   /** JSON of the client's id, or null. */
   client_id: string | null;
-  /** The query as received (JSON), or null when the line could not be read. */
+  /**
+   * The query as received (JSON), or null when the line could not be read; without its
+   * vector when `vector` holds it.
+   */
   body: string | null;
+  /** The query vector as float32 bytes when it was a plain array of numbers, else null. */
+  vector: Uint8Array | null;
   /** Canonical JSON of the query's filter, or null. */
   filter: string | null;
   /** JSON {code, message} of the error that rejected the line on arrival, or null. */
@@ -60,7 +65,7 @@ export class WorkloadStore {
   constructor(private readonly db: Db) {
     this.stmts = {
       create: db.prepare(`INSERT INTO workload_jobs (id, collection_id, status, options, created_at) VALUES (?, ?, 'receiving', ?, ?)`),
-      addQuery: db.prepare('INSERT INTO workload_queries (job_id, line, client_id, body, filter, error) VALUES (?, ?, ?, ?, ?, ?)'),
+      addQuery: db.prepare('INSERT INTO workload_queries (job_id, line, client_id, body, vector, filter, error) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       setTotal: db.prepare(`UPDATE workload_jobs SET total = ? WHERE id = ? AND status = 'receiving'`),
       queue: db.prepare(`UPDATE workload_jobs SET status = 'queued', total = ?, stats = ?, queued_at = ? WHERE id = ? AND status = 'receiving'`),
       get: db.prepare(`SELECT ${JOB_COLUMNS} FROM workload_jobs WHERE id = ?`),
@@ -78,7 +83,7 @@ export class WorkloadStore {
       remove: db.prepare('DELETE FROM workload_jobs WHERE id = ?'),
       removeQueries: db.prepare('DELETE FROM workload_queries WHERE job_id = ?'),
       removeResults: db.prepare('DELETE FROM workload_results WHERE job_id = ?'),
-      queries: db.prepare(`SELECT line, client_id, body, filter, error FROM workload_queries WHERE job_id = ? AND line >= ? ORDER BY line LIMIT ?`),
+      queries: db.prepare(`SELECT line, client_id, body, vector, filter, error FROM workload_queries WHERE job_id = ? AND line >= ? ORDER BY line LIMIT ?`),
       countQueries: db.prepare('SELECT count(*) FROM workload_queries WHERE job_id = ? AND line >= ?').pluck(),
       filters: db.prepare('SELECT filter FROM workload_queries WHERE job_id = ? AND error IS NULL ORDER BY line').pluck(),
       distinctFilters: db.prepare('SELECT count(DISTINCT coalesce(filter, \'\')) FROM workload_queries WHERE job_id = ? AND error IS NULL').pluck(),
@@ -94,7 +99,7 @@ export class WorkloadStore {
   /** Appends received lines and records how many there are so far, in one transaction. */
   addQueries(id: string, rows: readonly WorkloadQueryRow[], total: number): void {
     this.db.transaction(() => {
-      for (const r of rows) this.stmts.addQuery.run(id, r.line, r.client_id, r.body, r.filter, r.error);
+      for (const r of rows) this.stmts.addQuery.run(id, r.line, r.client_id, r.body, r.vector, r.filter, r.error);
       this.stmts.setTotal.run(total, id);
     })();
   }

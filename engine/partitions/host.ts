@@ -114,7 +114,7 @@ export class PartitionHost {
     worker.on('exit', (code) => {
       if (worker === slot.worker && !this.closed) this.restart(slot, code);
     });
-    const mirrors = (this.options.mirrors ?? true) && this.slots.length > 1;
+    const mirrors = (this.options.mirrors ?? false) && this.slots.length > 1;
     await this.call(slot, { op: 'init', id: 0, thresholds: this.options.thresholds, sliceMs: this.options.sliceMs, mirrors });
   }
 

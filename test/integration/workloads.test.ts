@@ -196,13 +196,16 @@ describe('workload jobs: results', () => {
       { ...good[5], id: -3 },
       good[6],
       good[7],
+      // Vectors are stored as float32 when they are plain numbers; these are kept as sent and refused when run.
+      { ...good[0], id: 'big', query: (good[0].query as number[]).map((x, i) => (i === 1 ? 1e39 : x)) },
+      { ...good[0], id: 'text', query: (good[0].query as number[]).map((x, i) => (i === 2 ? 'x' : x)) },
     ];
-    // The blank line is skipped and not numbered: 10 lines, numbered 0..9.
+    // The blank line is skipped and not numbered: 12 lines, numbered 0..11.
     const id = await submit(url, ndjson(lines), '?limit=4');
     const view = await finished(url, id);
-    expect(view).toMatchObject({ status: 'done', progress: { done: 10, total: 10 }, failed_lines: 6, stats: { queries: 4, failed_lines: 6 } });
+    expect(view).toMatchObject({ status: 'done', progress: { done: 12, total: 12 }, failed_lines: 8, stats: { queries: 4, failed_lines: 8 } });
     const results = await pages(url, id);
-    expect(results.map((r) => r.id)).toEqual([good[0].id ?? 0, 1, good[1].id ?? 2, good[2].id ?? 3, good[3].id ?? 4, 5, 'mine', 7, good[6].id ?? 8, good[7].id ?? 9]);
+    expect(results.map((r) => r.id)).toEqual([good[0].id ?? 0, 1, good[1].id ?? 2, good[2].id ?? 3, good[3].id ?? 4, 5, 'mine', 7, good[6].id ?? 8, good[7].id ?? 9, 'big', 'text']);
     const expectError = (line: number, code: string): void => {
       const e = errorOf(results[line]);
       expect(e.code).toBe(code);
@@ -214,6 +217,10 @@ describe('workload jobs: results', () => {
     expectError(5, 'BAD_REQUEST');
     expectError(6, 'SCHEMA_VIOLATION');
     expectError(7, 'BAD_REQUEST');
+    expectError(10, 'INVALID_VECTOR');
+    expect(errorOf(results[10]).message).toMatch(/\[1\]: 1e\+39 is not a finite float32/);
+    expectError(11, 'INVALID_VECTOR');
+    expect(errorOf(results[11]).message).toMatch(/\[2\]: expected a number, got/);
     const expected = await oneAtATime(url, [good[0], good[3], good[6], good[7]], { limit: 4, with_payload: false });
     expect([results[0], results[4], results[8], results[9]].map((r) => ('points' in r ? r.points : r))).toEqual(expected.map((r) => ('points' in r ? r.points : r)));
   });
