@@ -303,7 +303,7 @@ export class CollectionIndex {
   private buildDone: Promise<void> | null = null;
   private readonly cost: CostModel;
   private closed = false;
-  /** Turns of the workers: query n prefers worker n mod workers where a partition it visits has a mirror there. */
+  /** Turns of the workers for queries without a filter bitmap: where a partition has mirrors (host.ts), the query goes to its turn's worker. */
   private turn = 0;
   /** Points the snapshots already covered at open, and points left to index (summed over partitions). */
   opened = { indexed: 0, to_index: 0 };

@@ -113,13 +113,13 @@ export class Segment {
   static mirror(options: SegmentOptions, rows: Float32Array, live: Uint32Array, span: number): Segment {
     const seg = new Segment({ ...options, flat: true }, undefined, VectorStore.view(options.dim, rows));
     if (span > 0) seg.ensure(span - 1);
-    const labels = Bitmap.fromWords(live).toArray();
-    for (const l of labels) {
+    for (const l of Bitmap.fromWords(live).toArray()) {
       if (l >= span) break;
       seg.state[l] = INDEXED;
       seg.liveBits.set(l);
+      seg.live++;
     }
-    seg.live = seg.indexed = Math.min(labels.length, seg.liveBits.count());
+    seg.indexed = seg.live;
     return seg;
   }
 

@@ -6,7 +6,8 @@
 // it wait until that is done, and writes meant for it in the meantime are
 // dropped because the replay reads them back from SQLite.
 //
-// A flat partition whose writes have paused is shared by its owner as a
+// With `mirrors` (config index.mirrors, off by default: bench/README.md says
+// why), a flat partition whose writes have paused is shared by its owner as a
 // read-only mirror (protocol.ts Mirror), which the host forwards to every other
 // worker: while no write has been posted to the partition since, any of them
 // may serve its searches (`replicas`), so that one partition's queries keep

@@ -224,11 +224,10 @@ function share(p: Partition): void {
   const words = p.seg.liveSet.words;
   const live = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, Math.ceil(span / 32))));
   live.set(words.subarray(0, Math.min(words.length, live.length)));
-  const c = p.clusters;
+  // (The message copies what is not shared memory: clusters as they are, labels cut to the span.)
   const mirror: Mirror = {
     key: p.key, spec: p.spec, placement: p.placement, received: p.received, rows: p.seg.vectors.share(span), live, span,
-    globals: p.spec.identity ? undefined : p.globals.slice(0, span),
-    clusters: c ? { centroids: c.centroids.slice(), offsets: c.offsets.slice(), metric: c.metric } : undefined,
+    globals: p.spec.identity ? undefined : p.globals.slice(0, span), clusters: p.clusters,
   };
   p.shared = p.received;
   post({ op: 'mirror', mirror });

@@ -14,7 +14,7 @@
 //    with min(k, matching) points, each partition scanned exactly.
 // exact_max_rows is lowered so that, at this size, filters have graph plans.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BatchOutcome, Collection } from '../../engine/collection.js';
 import type { ScoredPoint } from '../../core/types.js';
 import { emptyBatchStats } from '../../engine/collection-index.js';
@@ -22,7 +22,7 @@ import type { LayoutBuildRequest } from '../../engine/layout/types.js';
 import { choosePlan } from '../../engine/plan/planner.js';
 import type { QueryRequest } from '../../engine/requests.js';
 import { clusteredVectors, rng } from '../support/data.js';
-import { tempEngine } from '../support/engine.js';
+import { tempEnginePerTest } from '../support/engine.js';
 import { bruteForce, expectSameAsBruteForce, type Truth } from '../support/filtered-brute-force.js';
 
 const N = 2_500;
@@ -52,16 +52,11 @@ const POINTS: Point[] = Array.from({ length: N }, (_, i) => ({
 let nextQuery = N;
 const queryVector = (): number[] => Array.from(vectors[nextQuery++ % vectors.length]);
 
-type Env = Awaited<ReturnType<typeof tempEngine>>;
-let env: Env | undefined;
-afterEach(async () => {
-  await env?.dispose();
-  env = undefined;
-});
+const engines = tempEnginePerTest();
 
 /** A fresh engine with the points, and the layout asked for (none: the whole-collection index alone). */
 async function collection(layout?: LayoutBuildRequest): Promise<Collection> {
-  env = await tempEngine({
+  const env = await engines.open({
     index: { workers: 2 },
     layout: { flat_max_rows: 250 },
     // A batch visit's fixed cost scaled down to these few points, so that batch layouts cut.

@@ -8,12 +8,12 @@
 //  - after a worker restart, queries stay exact and the mirrors come back.
 // Waits are on conditions (polled), never on timings.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScoredPoint } from '../../core/types.js';
 import type { BatchOutcome, Collection } from '../../engine/collection.js';
 import type { QueryRequest } from '../../engine/requests.js';
 import { clusteredVectors, rng } from '../support/data.js';
-import { tempEngine } from '../support/engine.js';
+import { tempEnginePerTest } from '../support/engine.js';
 import { bruteForce, expectSameAsBruteForce } from '../support/filtered-brute-force.js';
 
 const N = 3_000;
@@ -26,15 +26,10 @@ const POINTS = Array.from({ length: N }, (_, i) => ({ id: i, vector: vectors[i],
 let nextQuery = N;
 const queryVector = (): number[] => Array.from(vectors[nextQuery++ % vectors.length]);
 
-type Env = Awaited<ReturnType<typeof tempEngine>>;
-let env: Env | undefined;
-afterEach(async () => {
-  await env?.dispose();
-  env = undefined;
-});
+const engines = tempEnginePerTest();
 
 async function layoutCollection(): Promise<Collection> {
-  env = await tempEngine({
+  const env = await engines.open({
     index: { workers: 2, mirrors: true },
     layout: { flat_max_rows: 100_000 },
     // Flat partitions of 120 rows and more are clustered and probed (as in layout-correctness.test.ts).
@@ -150,7 +145,7 @@ describe('mirrors of flat partitions', () => {
     const c = await layoutCollection();
     await mirrored(c);
     for (const worker of [0, 1]) {
-      const host = env!.engine.host;
+      const host = engines.env.engine.host;
       const before = host.restarts(worker);
       host.crash(worker);
       while (host.restarts(worker) === before) await new Promise((r) => setTimeout(r, 5));
